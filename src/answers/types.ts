@@ -1,0 +1,85 @@
+/**
+ * The answer model: what every question produces, whatever front end shows it. No Discord (or
+ * terminal) type appears here. Every item carries `quote`, a sentence copied exactly from an article,
+ * and `source`, that article's file name; the rest are command-specific fields.
+ */
+
+export type CommandName = 'search' | 'ask' | 'who' | 'casualties' | 'timeline' | 'sources' | 'help';
+
+export interface QuoteRef {
+  quote: string;
+  source: string;
+}
+
+export interface SearchItem extends QuoteRef {
+  /** Other articles that carry the very same sentence. */
+  alsoIn?: string[];
+}
+
+export interface SourceItem extends QuoteRef {
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  sentences: number;
+}
+
+export interface HelpItem {
+  command: string;
+  usage: string;
+  description: string;
+}
+
+export interface WhoListItem extends QuoteRef {
+  name: string;
+  role: string | null;
+  mentions: number;
+}
+
+export interface WhoItem extends QuoteRef {
+  name: string;
+}
+
+export interface CasualtyItem extends QuoteRef {
+  killed: number | null;
+  wounded: number | null;
+  atLeast: boolean;
+  event: string | null;
+  date: string | null;
+  /** Every sentence that states this toll, the first one included. */
+  sources: QuoteRef[];
+}
+
+export interface TimelineItem extends QuoteRef {
+  date: string;
+  dateText: string;
+  /** The same event told by other articles. */
+  alsoIn?: QuoteRef[];
+}
+
+interface Base<C extends CommandName, I> {
+  command: C;
+  query: string;
+  items: I[];
+  /** Set when nothing was found, or to say something about the items (e.g. "Did you mean …"). */
+  message?: string;
+  /** Nearest known names, for an unknown /who name. */
+  suggestions?: string[];
+}
+
+export type Answer =
+  | Base<'search', SearchItem>
+  | Base<'ask', SearchItem | WhoItem | CasualtyItem | TimelineItem>
+  | Base<'who', WhoListItem | WhoItem>
+  | Base<'casualties', CasualtyItem>
+  | Base<'timeline', TimelineItem>
+  | Base<'sources', SourceItem>
+  | Base<'help', HelpItem>;
+
+/** A bad input: unknown command, empty, too long. The front ends show `error` as is. */
+export interface InputError {
+  error: string;
+}
+
+export type Reply = Answer | InputError;
+
+export const isError = (r: Reply): r is InputError => 'error' in r;

@@ -1,0 +1,63 @@
+/**
+ * One-shot answers for scripts and tests:
+ *   npm run --silent ask -- [--corpus DIR] [--json] INPUT...
+ * Each INPUT is a command line or a plain question. With --json, stdout carries exactly one JSON
+ * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
+ * others are still answered, and the exit code is 1.
+ */
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { reply } from '../answers/engine.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { openStore } from './open.ts';
+import { renderJson, renderText } from './render.ts';
+
+const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] INPUT...';
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    process.stderr.write(`nothing to answer\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, ...(args.values.corpus ? { CORPUS_DIR: args.values.corpus } : {}), ...(args.values['snapshot-dir'] ? { SNAPSHOT_DIR: args.values['snapshot-dir'] } : {}) });
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const store = await openStore(config, log);
+  const index = store.index;
+  const lookup = (file: string) => index.articles.get(file)?.meta;
+  let failed = false;
+  for (const input of args.positionals) {
+    const r = reply(index, input);
+    if ('error' in r) failed = true;
+    process.stdout.write(`${args.values.json ? renderJson(r) : `${renderText(r, lookup)}\n`}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `ask failed: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

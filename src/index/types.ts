@@ -1,0 +1,28 @@
+import type MiniSearch from 'minisearch';
+import type { Derived } from '../answers/derive.ts';
+import type { CorpusWarning } from '../corpus/types.ts';
+import type { ArticleAnalysis } from '../nlp/analyze.ts';
+import type { Sentence } from '../nlp/types.ts';
+
+/** A sentence as MiniSearch indexes it: its id (position in `CorpusIndex.sentences`) and its terms. */
+export interface IndexedDoc {
+  id: number;
+  terms: string;
+}
+
+/** The whole queryable state, built once and then only read. A refresh builds a new one aside. */
+export interface CorpusIndex {
+  /** Identity of the corpus content and the index version (what a snapshot is keyed by). */
+  key: string;
+  /** Articles by file name, in file-name order. */
+  articles: Map<string, ArticleAnalysis>;
+  /** Every sentence of every article; a sentence's id is its position here. */
+  sentences: Sentence[];
+  /** Sentences by wording key: more than one entry means the same sentence appears in several articles. */
+  byKey: Map<string, number[]>;
+  search: MiniSearch<IndexedDoc>;
+  /** Corpus-level answers computed at indexing (people, tolls, timeline). */
+  derived: Derived;
+  warnings: CorpusWarning[];
+  builtAt: string;
+}

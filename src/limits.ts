@@ -1,0 +1,36 @@
+/**
+ * Every limit the bot enforces, in one place. Discord's own limits are documented at
+ * https://discord.com/developers/docs/resources/message and …/interactions/application-commands.
+ */
+export const LIMITS = {
+  /** Longest question or option value the bot accepts; longer input is refused with this figure. */
+  maxInputLength: 500,
+  /** Longest article file read; a larger file is skipped with a warning. */
+  maxArticleBytes: 10 * 1024 * 1024,
+  /** Items an answer carries at most (the front ends paginate them). */
+  maxItems: 50,
+  /** Quotes a plain question is answered with. */
+  askItems: 5,
+} as const;
+
+/** Discord's hard limits on what one message may carry. */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  embedFooter: 2048,
+  embedAuthor: 256,
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  optionValue: 6000,
+  /** Discord drops an interaction not acknowledged within this many milliseconds. */
+  ackMs: 3000,
+  /** An interaction token is valid for this long (follow-ups, edits). */
+  tokenLifetimeMs: 15 * 60 * 1000,
+} as const;

@@ -1,0 +1,32 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, the interactive console otherwise.
+ * Options: --corpus DIR (or CORPUS_DIR), --snapshot-dir DIR (or SNAPSHOT_DIR).
+ */
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { openStore } from './console/open.ts';
+import { runConsole } from './console/repl.ts';
+import { createLogger } from './log.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' } } });
+  const config = loadConfig({
+    ...process.env,
+    ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}),
+    ...(values['snapshot-dir'] ? { SNAPSHOT_DIR: values['snapshot-dir'] } : {}),
+  });
+  if (config.DISCORD_TOKEN) {
+    const { startBot } = await import('./discord/bot.ts');
+    await startBot(config);
+    return;
+  }
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const store = await openStore(config, log);
+  await runConsole(store);
+}
+
+main().catch((err) => {
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `start failed: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
