@@ -148,16 +148,10 @@ export class IndexStore {
       changed,
       articles: next.articles.size,
       sentences: next.sentences.length,
-      people: countOf(next, 'people'),
-      tolls: countOf(next, 'tolls'),
+      people: next.derived.people.length,
+      tolls: next.derived.tolls.length,
       warnings: read.warnings,
       ms: performance.now() - t0,
     };
   }
-}
-
-function countOf(index: CorpusIndex, what: 'people' | 'tolls'): number {
-  const d = index.derived as unknown as Record<string, unknown>;
-  const v = d[what];
-  return Array.isArray(v) ? v.length : 0;
 }
