@@ -6,10 +6,19 @@ import { analyzeAll, assembleIndex, type BuildProgress, corpusKey } from './buil
 import { loadSnapshot, SnapshotUnusable, saveSnapshot } from './snapshot.ts';
 import type { CorpusIndex } from './types.ts';
 
+/** The disk operations the store performs; tests replace them to inject faults. */
+export interface StoreIO {
+  readCorpus: typeof readCorpus;
+  loadSnapshot: typeof loadSnapshot;
+  saveSnapshot: typeof saveSnapshot;
+}
+
 export interface StoreOptions {
   corpusDir: string;
   snapshotDir: string;
   log: Logger;
+  /** Replaces disk operations (fault-injection in tests). Defaults to the real ones. */
+  io?: Partial<StoreIO>;
 }
 
 export interface OpenReport {
@@ -49,9 +58,11 @@ export class IndexStore {
   #index: CorpusIndex | undefined;
   #refreshing = false;
   readonly options: StoreOptions;
+  readonly #io: StoreIO;
 
   constructor(options: StoreOptions) {
     this.options = options;
+    this.#io = { readCorpus, loadSnapshot, saveSnapshot, ...options.io };
   }
 
   get index(): CorpusIndex {
@@ -67,11 +78,11 @@ export class IndexStore {
   async open(onProgress?: (p: BuildProgress) => void): Promise<OpenReport> {
     const t0 = performance.now();
     const { corpusDir, snapshotDir, log } = this.options;
-    const read = await readCorpus(corpusDir);
+    const read = await this.#io.readCorpus(corpusDir);
     for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
     const key = corpusKey(read.articles);
     try {
-      this.#index = await loadSnapshot(snapshotDir, key);
+      this.#index = await this.#io.loadSnapshot(snapshotDir, key);
       this.#index.warnings = read.warnings;
       return { from: 'snapshot', ms: performance.now() - t0, warnings: read.warnings };
     } catch (err) {
@@ -80,7 +91,7 @@ export class IndexStore {
       const index = assembleIndex(key, analyzeAll(read.articles, { ...(onProgress ? { onProgress } : {}) }), read.warnings, onProgress ? { onProgress } : {});
       this.#index = index;
       try {
-        await saveSnapshot(snapshotDir, index);
+        await this.#io.saveSnapshot(snapshotDir, index);
       } catch (e) {
         log.warn(`snapshot not saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); serving from memory`);
       }
@@ -113,7 +124,7 @@ export class IndexStore {
     const old = this.index;
     let read: Awaited<ReturnType<typeof readCorpus>>;
     try {
-      read = await readCorpus(this.options.corpusDir);
+      read = await this.#io.readCorpus(this.options.corpusDir);
     } catch (err) {
       throw new RefreshError(`cannot read the corpus folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
@@ -136,7 +147,7 @@ export class IndexStore {
 
     // Save first, swap second: if the disk fails, the old index and the old snapshot both stay as they were.
     try {
-      await saveSnapshot(this.options.snapshotDir, next);
+      await this.#io.saveSnapshot(this.options.snapshotDir, next);
     } catch (err) {
       throw new RefreshError(`could not save the new snapshot (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the previous index keeps serving`);
     }

@@ -1,0 +1,40 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readCorpus } from '../../src/corpus/read.ts';
+import { buildIndex } from '../../src/index/build.ts';
+import type { CorpusIndex } from '../../src/index/types.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
+
+/** The project's seed articles (copied unchanged from ../shared/seeds). */
+export const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+
+let seeds: Promise<CorpusIndex> | undefined;
+
+/** The index of the seed articles, built once per test file. */
+export function seedIndex(): Promise<CorpusIndex> {
+  seeds ??= readCorpus(SEEDS).then((read) => buildIndex(read.articles, read.warnings));
+  return seeds;
+}
+
+/** Builds an index of any corpus folder. */
+export async function indexOf(dir: string): Promise<CorpusIndex> {
+  const read = await readCorpus(dir);
+  return buildIndex(read.articles, read.warnings);
+}
+
+/** A temporary folder holding a copy of the seeds (or nothing), removed by the returned cleanup. */
+export async function tempCorpus(withSeeds = true): Promise<{ dir: string; root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'quotebot-'));
+  const dir = path.join(root, 'corpus');
+  if (withSeeds) await cp(SEEDS, dir, { recursive: true });
+  else await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+  return { dir, root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A logger whose lines are kept in memory for assertions. */
+export function memoryLogger(): { log: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+  const chunks: string[] = [];
+  const log = createLogger('debug', { write: (s: string) => void chunks.push(s) } as never);
+  return { log, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), text: () => chunks.join('') };
+}
