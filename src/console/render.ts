@@ -9,7 +9,11 @@ export function renderText(reply: Reply, lookup: ArticleLookup): string {
   out.push(`/${reply.command}${q}`);
   if (reply.message) out.push(reply.message);
   if (reply.suggestions?.length) out.push(`Did you mean: ${reply.suggestions.join(', ')}?`);
-  const src = (file: string) => `     — ${sourceLabel(file, lookup)} [${file}]`;
+  const label = (file: string) => {
+    const l = sourceLabel(file, lookup);
+    return l.startsWith(file) ? l : `${l} [${file}]`;
+  };
+  const src = (file: string) => `     — ${label(file)}`;
   reply.items.forEach((item, i) => {
     const n = `${String(i + 1).padStart(2)}. `;
     if ('usage' in item) {
@@ -28,7 +32,7 @@ export function renderText(reply: Reply, lookup: ArticleLookup): string {
       for (const s of item.sources.slice(1)) out.push(`     also: “${s.quote}”\n${src(s.source)}`);
     }
     if ('alsoIn' in item && item.alsoIn) {
-      for (const s of item.alsoIn) out.push(typeof s === 'string' ? `     also in ${sourceLabel(s, lookup)} [${s}]` : `     also: “${s.quote}”\n${src(s.source)}`);
+      for (const s of item.alsoIn) out.push(typeof s === 'string' ? `     also in ${label(s)}` : `     also: “${s.quote}”\n${src(s.source)}`);
     }
   });
   return out.join('\n');

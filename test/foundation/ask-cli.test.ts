@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS } from '../helpers/corpus.ts';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let snapshots: string;
+
+beforeAll(async () => {
+  snapshots = await mkdtemp(path.join(tmpdir(), 'quotebot-ask-'));
+});
+afterAll(() => rm(snapshots, { recursive: true, force: true }));
+
+/** Runs the documented one-shot contract: npm run --silent ask -- ARGS. */
+async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, SNAPSHOT_DIR: snapshots, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' };
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run --silent ask -- --json', () => {
+  it('prints exactly one JSON line per input, in order, with verbatim quotes', async () => {
+    const r = await ask('--json', '/search Metrojet', '/sources', 'police raids');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const answers = lines.map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.command)).toEqual(['search', 'sources', 'ask']);
+    expect(answers[0].query).toBe('Metrojet');
+    for (const a of answers) {
+      for (const item of a.items) {
+        const text = await readFile(path.join(SEEDS, item.source), 'utf8');
+        expect(text.includes(item.quote)).toBe(true);
+      }
+    }
+    expect(answers[0].items.length).toBeGreaterThan(0);
+    expect(answers[0].items.every((i: { quote: string }) => i.quote.includes('Metrojet'))).toBe(true);
+  });
+
+  it('answers the good inputs, prints {"error"} for each bad one, and exits 1', async () => {
+    const r = await ask('--json', '/nosuchcommand', '/search Raqqa', '', 'x'.repeat(2000));
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0].error).toMatch(/Unknown command/);
+    expect(lines[1].command).toBe('search');
+    expect(lines[2].error).toMatch(/Nothing to answer/);
+    expect(lines[3].error).toMatch(/limit is \d+/);
+  });
+
+  it('reads another corpus with --corpus and says when nothing is found', async () => {
+    const r = await ask('--json', '--corpus', SEEDS, '/search zebra crossing');
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.items).toEqual([]);
+    expect(a.message).toMatch(/No sentence/);
+  });
+});
