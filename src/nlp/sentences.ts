@@ -71,12 +71,13 @@ export function splitParagraph(file: string, text: string, para: Span, firstInde
 
   // Sentence token ranges from wink, then the repairs.
   let ranges = (doc.sentences().out(its.span) as unknown as [number, number][]).map(([a, b]) => [a, b] as [number, number]);
-  // Merge a false split with no space between the two parts ("NDTV." + "com").
+  // Merge a false split with no space between the two parts: a domain name ("NDTV." + "com"), a
+  // ticker in brackets ("<ABNN." + "AS>"). A real sentence boundary is followed by white space.
   const merged: [number, number][] = [];
   for (const r of ranges) {
     const prev = merged[merged.length - 1];
     const firstTok = toks[r[0]];
-    if (prev && firstTok && /^[\p{Ll}\p{N}]/u.test(firstTok.value)) {
+    if (prev && firstTok) {
       const lastTok = toks[prev[1]]!;
       if (lastTok.start + lastTok.value.length === firstTok.start) {
         prev[1] = r[1];

@@ -33,7 +33,7 @@ describe('the interactive console (npm start without DISCORD_TOKEN)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/articles, \d+ sentences/);
     expect(r.out).toMatch(/“Police in France conducted 128 raids overnight/);
-    expect(r.out).toMatch(/\[002_6c61f80302cb1f60\.txt\]/);
+    expect(r.out).toMatch(/— 002_6c61f80302cb1f60\.txt — NDTV, 2015-11-17/);
     expect(r.out).toMatch(/Bye/);
   });
 
