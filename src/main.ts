@@ -17,8 +17,9 @@ async function main(): Promise<void> {
     ...(values['snapshot-dir'] ? { SNAPSHOT_DIR: values['snapshot-dir'] } : {}),
   });
   if (config.DISCORD_TOKEN) {
-    const { startBot } = await import('./discord/bot.ts');
-    await startBot(config);
+    const { startBot, stopOnSignals } = await import('./discord/bot.ts');
+    const log = createLogger(config.LOG_LEVEL);
+    stopOnSignals(await startBot(config, { log }), log);
     return;
   }
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);

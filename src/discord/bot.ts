@@ -1,6 +1,125 @@
+import { Client, type ClientOptions, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
 import type { Config } from '../config.ts';
+import { openStore } from '../console/open.ts';
+import type { IndexStore } from '../index/store.ts';
+import { log as defaultLog, type Logger } from '../log.ts';
+import type { BotContext } from './context.ts';
+import { describeError, redact } from './errors.ts';
+import { NO_MENTIONS, Pager } from './pagination.ts';
+import { SlidingWindowLimiter } from './ratelimit.ts';
+import { handleInteraction, handleMessage } from './router.ts';
 
-/** Starts the Discord bot. (Built by the Discord work.) */
-export async function startBot(_config: Config): Promise<void> {
-  throw new Error('The Discord bot is not available yet; unset DISCORD_TOKEN to use the console.');
+/**
+ * The Discord bot: opens the corpus (unless given a store), connects with the real discord.js client,
+ * and routes interactions and DMs. Intents are Guilds and DirectMessages only (no privileged intent);
+ * `Partials.Channel` is what lets discord.js deliver DMs from uncached channels.
+ */
+
+export interface RunningBot {
+  client: Client;
+  store: IndexStore;
+  stop(): Promise<void>;
+}
+
+export interface BotDeps {
+  store?: IndexStore;
+  log?: Logger;
+}
+
+/** Minimum time between two progress edits of a /refresh reply. */
+export const PROGRESS_EVERY_MS = 1500;
+
+/** The client options: `rest.api` only when DISCORD_API_URL is set (discord.js appends `/v10`). */
+export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  };
+}
+
+export async function startBot(config: Config, deps: BotDeps = {}): Promise<RunningBot> {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set');
+  const log = deps.log ?? defaultLog;
+  const store = deps.store ?? (await openStore(config, log));
+  const secrets = [token];
+  const ctx: BotContext = {
+    store,
+    log,
+    pager: new Pager(),
+    limiter: new SlidingWindowLimiter(config.RATE_LIMIT_PER_MINUTE),
+    secrets,
+    progressEveryMs: PROGRESS_EVERY_MS,
+  };
+
+  const client = new Client(clientOptions(config));
+  const onInteraction = (interaction: Interaction) => void handleInteraction(interaction, ctx);
+  const onMessage = (message: Message) => void handleMessage(message, ctx);
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.MessageCreate, onMessage);
+  client.on(Events.Error, (err) => log.error({ err: describeError(err, secrets) }, 'discord client error'));
+  client.on(Events.Warn, (text) => log.warn(redact(text, secrets)));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardError, (err, shard) => log.warn({ shard, err: describeError(err, secrets) }, 'gateway error'));
+  if (log.isLevelEnabled('trace')) client.on(Events.Debug, (text) => log.trace(redact(text, secrets)));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await Promise.all([client.login(token), ready]);
+  } catch (err) {
+    await client.destroy();
+    // discord.js's login errors carry no token; redact anyway before anything can print it.
+    const e = err as Error;
+    throw new Error(`Discord login failed: ${redact(e.message, secrets)}`);
+  }
+  const user = client.user;
+  log.info({ user: user?.tag, id: user?.id, guilds: client.guilds.cache.size, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE }, `Discord bot ready as ${user?.tag ?? 'unknown user'}`);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    store,
+    stop() {
+      stopped ??= (async () => {
+        client.off(Events.InteractionCreate, onInteraction);
+        client.off(Events.MessageCreate, onMessage);
+        // Closing the socket is not a reconnection worth logging.
+        for (const e of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume] as const) client.removeAllListeners(e);
+        await client.destroy();
+        ctx.pager.clear();
+        log.info('Discord bot stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+/**
+ * For `npm start`: SIGINT / SIGTERM destroy the client and exit 0 (a second signal exits at once).
+ * Returns a function removing the handlers (tests).
+ */
+export function stopOnSignals(bot: RunningBot, log: Logger, exit: (code: number) => void = (c) => process.exit(c)): () => void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return exit(1);
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => exit(0),
+      (err) => {
+        log.error({ err: describeError(err) }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }

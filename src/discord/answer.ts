@@ -1,0 +1,80 @@
+import { type ButtonInteraction, type ChatInputCommandInteraction, type Message, MessageFlags } from 'discord.js';
+import { answer, reply as replyTo } from '../answers/engine.ts';
+import type { ArticleLookup } from '../answers/format.ts';
+import { checkQuery } from '../answers/parse.ts';
+import type { Answer, CommandName } from '../answers/types.ts';
+import { commandSpec } from '../answers/catalog.ts';
+import type { CorpusIndex } from '../index/types.ts';
+import type { BotContext } from './context.ts';
+import { HIDE_OPTION } from './define.ts';
+import { editReply, reply, send, update } from './deliver.ts';
+import { NO_MENTIONS, type PagePayload, pagePayload, parsePageCustomId } from './pagination.ts';
+import { noticeText, renderAnswer } from './render.ts';
+
+/**
+ * The question flow: read the options, check the query, answer from the serving index, render, and
+ * reply (with page buttons when the answer is long). The Discord layer decides nothing about content.
+ */
+
+export const lookupIn =
+  (index: CorpusIndex): ArticleLookup =>
+  (file) =>
+    index.articles.get(file)?.meta;
+
+/** Renders an answer and, when it needs more than one page, keeps a page state for its buttons. */
+export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
+  const pages = renderAnswer(ans, lookupIn(index));
+  if (pages.length < 2) return pagePayload(pages, 0);
+  const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now() });
+  return pagePayload(pages, 0, { key, askerId });
+}
+
+/** Answers a user command (`/search`, `/who`, …). */
+export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: BotContext, command: CommandName): Promise<void> {
+  const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const arg = commandSpec(command)?.argument;
+  const raw = arg ? (interaction.options.getString(arg.name) ?? '') : '';
+  const query = checkQuery(command, raw);
+  if (typeof query !== 'string') {
+    await respondWith(interaction, ctx, { content: noticeText(query.error), allowedMentions: NO_MENTIONS }, true);
+    return;
+  }
+  const index = ctx.store.index;
+  const payload = answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
+  await respondWith(interaction, ctx, payload, hidden);
+}
+
+/** Replies, or edits the deferred reply when the router deferred this command. */
+async function respondWith(interaction: ChatInputCommandInteraction, ctx: BotContext, payload: Partial<PagePayload> & { content?: string }, ephemeral: boolean): Promise<void> {
+  if (interaction.deferred || interaction.replied) {
+    await editReply(interaction, { ...payload, allowedMentions: NO_MENTIONS }, ctx.log);
+    return;
+  }
+  await reply(interaction, { ...payload, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) }, ctx.log);
+}
+
+/** A plain DM is a question: a command typed as text ("/search x") or words answered like /ask. */
+export async function answerDirectMessage(message: Message, ctx: BotContext): Promise<void> {
+  if (!message.channel.isSendable()) return;
+  const index = ctx.store.index;
+  const r = replyTo(index, message.content);
+  const payload = 'error' in r ? { content: noticeText(r.error), allowedMentions: NO_MENTIONS } : answerPayload(r, index, ctx, message.author.id);
+  await send(message.channel, payload, ctx.log);
+}
+
+/** Turns a page: only for the asker, only while the page state lives. */
+export async function turnPage(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const id = parsePageCustomId(interaction.customId);
+  const state = id && ctx.pager.get(id.key);
+  if (id && interaction.user.id !== id.askerId) {
+    await reply(interaction, { content: 'Only the person who asked can turn these pages. Ask the bot yourself to get your own copy.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }, ctx.log);
+    return;
+  }
+  if (!id || !state || state.askerId !== id.askerId) {
+    await reply(interaction, { content: 'These buttons have expired. Please ask again for a fresh answer.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }, ctx.log);
+    return;
+  }
+  const index = ctx.store.index;
+  const pages = renderAnswer(answer(index, state.command, state.query), lookupIn(index));
+  await update(interaction, pagePayload(pages, id.page, { key: id.key, askerId: id.askerId }), ctx.log);
+}

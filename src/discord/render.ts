@@ -1,0 +1,202 @@
+import { type APIEmbed, escapeMarkdown } from 'discord.js';
+import { type ArticleLookup, sourceLabel, tollLabel } from '../answers/format.ts';
+import type { Answer, QuoteRef } from '../answers/types.ts';
+import { DISCORD_LIMITS, LIMITS } from '../limits.ts';
+
+/**
+ * An answer as Discord embeds, one per page. Every quote is shown as a block quote with its source
+ * under it; tolls and dates stand beside their quotes. Article text and user text are escaped, so
+ * nothing in an article can format, hide or break the message. Every Discord limit holds by
+ * construction: an item block is capped, a page takes blocks while they fit, and the rest paginates.
+ */
+
+/**
+ * Longest item block: head (≤ ~450) + quote (QUOTE_MAX) + source line (≤ ~620) fit, extra sources are
+ * added while they fit. With the first page's header (HEADER_MAX) a page always holds one block.
+ */
+export const BLOCK_MAX = 2400;
+/** Longest quote inside a block, after escaping. A longer sentence is cut with "…" (rare: tables, lists). */
+export const QUOTE_MAX = 1200;
+/** Longest header (the answer's message and suggestions) on the first page. */
+export const HEADER_MAX = 1000;
+/** Extra sources shown under a toll or a dated event before "and N more". */
+const EXTRA_SOURCES = 2;
+/** Articles listed as "also in" under a search result before "and N more". */
+const ALSO_IN = 3;
+const COLOR = 0x5865f2;
+/** What /help adds on Discord: DMs, `hide`, and the moderators' command (not in the shared catalog). */
+export const HELP_NOTE =
+  'In a DM with the bot, just type your question. Set `hide` on any command to see the answer alone. Moderators (Manage Server) can run `/refresh` to re-read the articles folder.';
+
+/** Items per page by command: quotes are long, list rows short. */
+const PER_PAGE: Record<Answer['command'], number> = { search: 5, ask: 5, who: 5, casualties: 5, timeline: 6, sources: 10, help: 25 };
+
+/** Escapes every Discord markdown construct in text taken from an article or a user. */
+export function escapeText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(flat, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^(>|-#)/, '\\$1');
+}
+
+/**
+ * Escapes `text` and cuts it so the result is at most `max` characters, ending with "…" when cut.
+ * The cut is made in the raw text, so no escape sequence or surrogate pair is split.
+ */
+export function escapeCapped(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  // Escaping never shortens text: only the first `max` characters can show, so only they are escaped
+  // (escapeMarkdown is quadratic on some input, e.g. long runs of backticks).
+  if (flat.length <= max) {
+    const full = escapeText(flat);
+    if (full.length <= max) return full;
+  }
+  let n = Math.min(flat.length, max - 1);
+  for (;;) {
+    if (n > 0 && /[\uD800-\uDBFF]/.test(flat[n - 1]!)) n--;
+    const cut = `${escapeText(flat.slice(0, n)).replace(/\\$/, '')}…`;
+    if (cut.length <= max || n === 0) return cut.length <= max ? cut : '…';
+    n = Math.min(n - 1, Math.floor((n * (max - 1)) / cut.length));
+  }
+}
+
+/** Cuts plain text (footers, titles: no markdown) to `max` characters. */
+export function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let n = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[n - 1] ?? '')) n--;
+  return `${text.slice(0, n)}…`;
+}
+
+const SAFE_URL = /^https?:\/\/[^\s()<>[\]]{1,300}$/;
+
+/** The source of a quote: its label (title or file, outlet, date), linked when the article has a URL. */
+export function sourceRef(file: string, lookup: ArticleLookup): string {
+  const label = escapeCapped(sourceLabel(file, lookup), 200).replace(/[[\]]/g, '\\$&');
+  const url = lookup(file)?.url;
+  const linked = url && SAFE_URL.test(url) ? `[${label}](${url})` : label;
+  const plainFile = file.replace(/[`\n]/g, '');
+  return lookup(file)?.title ? `${linked} · \`${cap(plainFile, 100)}\`` : linked;
+}
+
+const quoteLines = (q: QuoteRef, lookup: ArticleLookup, quoteMax = QUOTE_MAX): string[] => [
+  `> ${escapeCapped(q.quote, quoteMax)}`,
+  `— ${sourceRef(q.source, lookup)}`,
+];
+
+/** One numbered item as markdown, at most BLOCK_MAX characters. */
+export function itemBlock(item: Answer['items'][number], n: number, lookup: ArticleLookup): string {
+  const num = `**${n}.**`;
+  if ('usage' in item) return cap(`\`${item.usage.replace(/`/g, '')}\` — ${escapeText(item.description)}`, BLOCK_MAX);
+
+  let head = '';
+  const extras: string[][] = [];
+  let more = 0;
+  if ('killed' in item) {
+    const where = [item.event ? escapeCapped(item.event, 200) : '', item.date ? escapeText(item.date) : ''].filter(Boolean).join(' · ');
+    head = `**${escapeText(tollLabel(item))}**${where ? ` — ${where}` : ''}`;
+    const others = item.sources.filter((s) => s.quote !== item.quote || s.source !== item.source);
+    for (const s of others.slice(0, EXTRA_SOURCES)) extras.push(quoteLines(s, lookup, 500));
+    more = Math.max(0, others.length - EXTRA_SOURCES);
+  } else if ('dateText' in item) {
+    head = `**${escapeText(item.date)}** (“${escapeCapped(item.dateText, 100)}”)`;
+    for (const s of (item.alsoIn ?? []).slice(0, EXTRA_SOURCES)) extras.push(quoteLines(s, lookup, 500));
+    more = Math.max(0, (item.alsoIn?.length ?? 0) - EXTRA_SOURCES);
+  } else if ('mentions' in item) {
+    head = `**${escapeCapped(item.name, 100)}**${item.role ? `, ${escapeCapped(item.role, 150)}` : ''} — ${item.mentions} mention${item.mentions === 1 ? '' : 's'}`;
+  } else if ('sentences' in item) {
+    head = `**${escapeCapped(item.title ?? item.source, 250)}** — ${[item.outlet ? escapeCapped(item.outlet, 100) : '', item.published?.slice(0, 10) ?? '', `${item.sentences} sentence${item.sentences === 1 ? '' : 's'}`].filter(Boolean).join(', ')}`;
+  } else if ('name' in item) {
+    head = `**${escapeCapped(item.name, 100)}**`;
+  }
+
+  // A plain quote (search, ask) needs no heading line: the quote and its source are the item.
+  const lines = [...(head ? [`${num} ${head}`] : []), ...quoteLines(item, lookup)];
+  let block = lines.join('\n');
+  for (const extra of extras) {
+    const next = `${block}\n*also:*\n${extra.join('\n')}`;
+    if (next.length > BLOCK_MAX - 40) {
+      more++;
+      continue;
+    }
+    block = next;
+  }
+  if ('alsoIn' in item && item.alsoIn?.length && typeof item.alsoIn[0] === 'string') {
+    const files = item.alsoIn as string[];
+    const shown = files.slice(0, ALSO_IN).map((f) => escapeCapped(sourceLabel(f, lookup), 150));
+    const line = `*also in:* ${shown.join('; ')}${files.length > ALSO_IN ? ` and ${files.length - ALSO_IN} more` : ''}`;
+    if (block.length + 1 + line.length <= BLOCK_MAX) block += `\n${line}`;
+  }
+  if (more) block += `\n*…and ${more} more source${more === 1 ? '' : 's'}*`;
+  return cap(block, BLOCK_MAX);
+}
+
+/** The first page's header: what the answer says about itself, and "did you mean" names. */
+function header(answer: Answer): string {
+  const parts: string[] = [];
+  if (answer.message) parts.push(escapeCapped(answer.message, HEADER_MAX));
+  if (answer.suggestions?.length) parts.push(`Did you mean: ${answer.suggestions.slice(0, 10).map((s) => `**${escapeCapped(s, 80)}**`).join(', ')}?`);
+  const text = parts.join('\n');
+  return text.length <= HEADER_MAX ? text : escapeCapped(answer.message ?? '', HEADER_MAX);
+}
+
+export function embedTitle(answer: Pick<Answer, 'command' | 'query'>): string {
+  return cap(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`, DISCORD_LIMITS.embedTitle);
+}
+
+/** Renders an answer as pages: one embed each, every limit respected. Always at least one page. */
+export function renderAnswer(answer: Answer, lookup: ArticleLookup): APIEmbed[] {
+  // An answer may carry more items than anyone pages through (/sources of a 19,000-article corpus):
+  // render the first LIMITS.maxItems, and say so.
+  const blocks = answer.items.slice(0, LIMITS.maxItems).map((item, i) => itemBlock(item, i + 1, lookup));
+  const perPage = PER_PAGE[answer.command];
+  // Help rows are one line each; quotes are separated by a blank line.
+  const separator = answer.command === 'help' ? '\n' : '\n\n';
+  const descriptions: string[] = [];
+  let current = header(answer);
+  let count = 0;
+  for (const block of blocks) {
+    // The header stands apart from the first item by a blank line.
+    const joined = current ? `${current}${count === 0 ? '\n\n' : separator}${block}` : block;
+    if (count >= perPage || joined.length > DISCORD_LIMITS.embedDescription) {
+      descriptions.push(current);
+      current = block;
+      count = 1;
+    } else {
+      current = joined;
+      count++;
+    }
+  }
+  if (answer.command === 'help') current += `\n\n${HELP_NOTE}`;
+  descriptions.push(current || 'Nothing found.');
+  const total = descriptions.length;
+  const results = answer.items.length;
+  return descriptions.map((description, i) => ({
+    title: embedTitle(answer),
+    description,
+    color: COLOR,
+    footer: {
+      text: [
+        results ? `${results} result${results === 1 ? '' : 's'}${results > blocks.length ? ` (the first ${blocks.length} shown)` : ''}` : '',
+        total > 1 ? `page ${i + 1} of ${total}` : '',
+        answer.command === 'help' ? '' : 'quotes copied word for word from the articles',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  }));
+}
+
+/** Discord's count of an embed's characters toward the 6000 per message. */
+export function embedLength(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** A refusal or notice as message content: escaped, within the content limit. */
+export function noticeText(text: string): string {
+  return escapeCapped(text, DISCORD_LIMITS.content);
+}
