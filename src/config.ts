@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { addSecret } from './log.ts';
 
 /**
  * Configuration from the environment (and `.env`, loaded by the entry points), validated at start.
@@ -35,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration — ${lines.join('; ')}. See .env.example.`);
   }
+  addSecret(parsed.data.DISCORD_TOKEN);
   return parsed.data;
 }
 

@@ -7,22 +7,27 @@ export interface ParsedInput {
   query: string;
 }
 
-/** Tidies user text: Unicode NFC, no control or zero-width characters, single spaces. */
+/** Tidies user text: Unicode NFC, no control (C0, C1), zero-width or bidi characters, single spaces. */
 export function tidy(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+const tooLong = (length: number): InputError => ({
+  error: `That is ${length} characters long; the limit is ${LIMITS.maxInputLength}. Please shorten it.`,
+});
+
 /** Checks one option value or question as typed: refuses empty and over-long input with a clear message. */
 export function checkQuery(command: CommandName, raw: string): string | InputError {
-  if (raw.length > LIMITS.maxInputLength) {
-    return { error: `That is ${raw.length} characters long; the limit is ${LIMITS.maxInputLength}. Please shorten it.` };
-  }
+  if (raw.length > LIMITS.maxInputLength) return tooLong(raw.length);
   const query = tidy(raw);
+  // NFC can lengthen text (some characters decompose: "क़" is two code units after it), so the
+  // limit holds for the tidied text too.
+  if (query.length > LIMITS.maxInputLength) return tooLong(query.length);
   const spec = commandSpec(command);
   if (!query && spec?.argument?.required) return { error: `/${command} needs ${spec.argument.name === 'question' ? 'a question' : 'some words'}: ${usage(spec)}` };
   return query;
@@ -33,10 +38,9 @@ export function checkQuery(command: CommandName, raw: string): string | InputErr
  * Returns a clear error for an empty line, an unknown command, or input over the length limit.
  */
 export function parseInput(input: string): ParsedInput | InputError {
-  if (input.length > LIMITS.maxInputLength) {
-    return { error: `That is ${input.length} characters long; the limit is ${LIMITS.maxInputLength}. Please shorten it.` };
-  }
+  if (input.length > LIMITS.maxInputLength) return tooLong(input.length);
   const text = tidy(input);
+  if (text.length > LIMITS.maxInputLength) return tooLong(text.length);
   if (!text) return { error: 'Nothing to answer: type a question, or /help to see the commands.' };
   if (!text.startsWith('/')) return { command: 'ask', query: text };
   const m = /^\/(\S*)\s*(.*)$/s.exec(text)!;
@@ -44,7 +48,8 @@ export function parseInput(input: string): ParsedInput | InputError {
   const spec = commandSpec(name);
   if (!spec) {
     const known = COMMANDS.map((c) => `/${c.name}`).join(', ');
-    return { error: `Unknown command "/${name.slice(0, 40)}". The commands are ${known}.` };
+    // Cut by code points, not code units: half an emoji is not a character.
+    return { error: `Unknown command "/${Array.from(name).slice(0, 40).join('')}". The commands are ${known}.` };
   }
   const query = checkQuery(spec.name, m[2] ?? '');
   if (typeof query !== 'string') return query;

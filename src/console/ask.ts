@@ -7,11 +7,11 @@
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
-import { reply } from '../answers/engine.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openStore } from './open.ts';
 import { renderJson, renderText } from './render.ts';
+import { safeReply } from './safe-reply.ts';
 
 const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] INPUT...';
 
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const lookup = (file: string) => index.articles.get(file)?.meta;
   let failed = false;
   for (const input of args.positionals) {
-    const r = reply(index, input);
+    const r = safeReply(index, input, log);
     if ('error' in r) failed = true;
     process.stdout.write(`${args.values.json ? renderJson(r) : `${renderText(r, lookup)}\n`}\n`);
   }

@@ -1,9 +1,20 @@
 import { type ArticleLookup, sourceLabel, tollLabel } from '../answers/format.ts';
 import type { Reply } from '../answers/types.ts';
 
-/** Renders an answer for a terminal: each quote in quotation marks, its source under it. */
+/**
+ * Control characters (an escape sequence in an article, a line break in a title) shown as "�", so no
+ * text from the corpus or the user can drive the terminal or break the layout. Display only: the
+ * JSON form keeps every quote exactly as in its file.
+ */
+const safe = (s: string): string => s.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, '\uFFFD');
+
+/** Renders an answer for a terminal: each quote in quotation marks, its source under it; one line per entry. */
 export function renderText(reply: Reply, lookup: ArticleLookup): string {
-  if ('error' in reply) return `! ${reply.error}`;
+  return renderLines(reply, lookup).map(safe).join('\n');
+}
+
+function renderLines(reply: Reply, lookup: ArticleLookup): string[] {
+  if ('error' in reply) return [`! ${reply.error}`];
   const out: string[] = [];
   const q = reply.query ? ` ${reply.query}` : '';
   out.push(`/${reply.command}${q}`);
@@ -26,16 +37,20 @@ export function renderText(reply: Reply, lookup: ArticleLookup): string {
     else if ('mentions' in item) head.push(`${item.name}${item.role ? `, ${item.role}` : ''} — ${item.mentions} mention${item.mentions === 1 ? '' : 's'}`);
     else if ('sentences' in item) head.push(`${item.title ?? item.source} — ${[item.outlet, item.published?.slice(0, 10), `${item.sentences} sentences`].filter(Boolean).join(', ')}`);
     else if ('name' in item) head.push(item.name);
-    out.push(`${n}${head.length ? `${head.join(' ')}\n     ` : ''}“${item.quote}”`);
+    if (head.length) out.push(`${n}${head.join(' ')}`);
+    out.push(`${head.length ? '     ' : n}“${item.quote}”`);
     out.push(src(item.source));
     if ('sources' in item && Array.isArray(item.sources)) {
-      for (const s of item.sources.slice(1)) out.push(`     also: “${s.quote}”\n${src(s.source)}`);
+      for (const s of item.sources.slice(1)) out.push(`     also: “${s.quote}”`, src(s.source));
     }
     if ('alsoIn' in item && item.alsoIn) {
-      for (const s of item.alsoIn) out.push(typeof s === 'string' ? `     also in ${label(s)}` : `     also: “${s.quote}”\n${src(s.source)}`);
+      for (const s of item.alsoIn) {
+        if (typeof s === 'string') out.push(`     also in ${label(s)}`);
+        else out.push(`     also: “${s.quote}”`, src(s.source));
+      }
     }
   });
-  return out.join('\n');
+  return out;
 }
 
 /** The one-line JSON form of `ask --json`: exactly the answer object (or `{error}`). */

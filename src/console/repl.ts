@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { reply } from '../answers/engine.ts';
 import type { IndexStore } from '../index/store.ts';
 import { renderText } from './render.ts';
+import { safeReply } from './safe-reply.ts';
 
 /**
  * The interactive console: type what you would type in Discord (`/search Raqqa strikes`, `/who`,
@@ -25,7 +25,7 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
       }
     } else if (text) {
       const index = store.index;
-      say(renderText(reply(index, text), (f) => index.articles.get(f)?.meta));
+      say(renderText(safeReply(index, text, store.options.log), (f) => index.articles.get(f)?.meta));
     }
     rl.prompt();
   }

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { type FileHandle, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import type { ArticleMeta, CorpusRead, CorpusWarning, RawArticle } from './types.ts';
 
+/** A calendar date that exists (`Date.parse` alone accepts 2015-02-30) and, if given, a real time of day. */
+const realDate = (s: string): boolean => {
+  const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== s.slice(0, 10)) return false;
+  return s.length === 10 || !Number.isNaN(Date.parse(s.replace(' ', 'T')));
+};
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'not an ISO date')
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), 'not a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: 'not an ISO date', abort: true })
+  .refine(realDate, 'not a real date');
 
 /** One entry of `sources.json`. Unknown keys are allowed (the real corpora carry more). */
 const SourceEntry = z
@@ -23,16 +30,78 @@ const SourceEntry = z
 
 export const SOURCES_FILE = 'sources.json';
 
+/**
+ * The file-system calls that read a corpus. Tests replace them to inject faults (a file that vanishes
+ * between the listing and the read, an unreadable file); the defaults are Node's.
+ */
+export interface CorpusFs {
+  /** Lists a folder with entry types. */
+  readdir: (dir: string) => Promise<Dirent[]>;
+  /** Opens a file for reading. */
+  open: (file: string, flags: number) => Promise<FileHandle>;
+}
+
+const NODE_FS: CorpusFs = { readdir: (dir) => readdir(dir, { withFileTypes: true }), open };
+
+/**
+ * Opens for reading without following a symbolic link (ELOOP) and without blocking on a FIFO
+ * (O_NONBLOCK; harmless for a regular file).
+ */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** Why a file was not read. */
+class Skip extends Error {}
+
+/**
+ * Reads a regular file through one handle: what is checked (type, size) is what is read, even if the
+ * name is swapped meanwhile. A symlink, a non-regular file or a file over `maxBytes` is refused
+ * without reading it (Skip); a vanished or unreadable file throws the system error.
+ */
+async function readRegular(fs: CorpusFs, full: string, maxBytes: number): Promise<Uint8Array> {
+  let fh: FileHandle;
+  try {
+    fh = await fs.open(full, READ_FLAGS);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new Skip('symbolic link; not followed');
+    throw err;
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new Skip('not a regular file; skipped');
+    if (st.size > maxBytes) throw new Skip(`larger than ${sizeLabel(maxBytes)} (${sizeLabel(st.size, 1)}); skipped`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const { bytesRead } = await fh.read(buf, got, st.size - got, got);
+      if (bytesRead === 0) break; // shrank while reading: keep what is there
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+const sizeLabel = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024).toFixed(digits)} MB`;
+
+const fsProblem = (err: unknown, what: string) => {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? `disappeared while reading; ${what}` : `unreadable (${code ?? 'error'}); ${what}`;
+};
+
+/** `sources.json` may be far larger than one article (Reuters': 4.7 MB for 19,004 files). */
+const MAX_SOURCES_BYTES = 10 * LIMITS.maxArticleBytes;
+
 /** Reads and validates `sources.json`. Bad entries and bad fields are dropped with a warning each. */
-export async function readSources(dir: string, warnings: CorpusWarning[]): Promise<Map<string, Omit<ArticleMeta, 'file'>>> {
+export async function readSources(dir: string, warnings: CorpusWarning[], fs: CorpusFs = NODE_FS): Promise<Map<string, Omit<ArticleMeta, 'file'>>> {
   const out = new Map<string, Omit<ArticleMeta, 'file'>>();
   let raw: string;
   try {
-    raw = await readFile(path.join(dir, SOURCES_FILE), 'utf8');
+    raw = Buffer.from(await readRegular(fs, path.join(dir, SOURCES_FILE), MAX_SOURCES_BYTES)).toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      warnings.push({ file: SOURCES_FILE, problem: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'}); articles keep no metadata` });
-    }
+    // Said "unreadable" like any other failure to read it, so a refresh refuses to drop all metadata.
+    if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); articles keep no metadata` });
+    else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push({ file: SOURCES_FILE, problem: fsProblem(err, 'articles keep no metadata') });
     return out;
   }
   let json: unknown;
@@ -87,7 +156,10 @@ export function decodeArticle(bytes: Uint8Array): { text?: string; problem?: str
   const notes: string[] = [];
   if (bytes.length === 0) return { problem: 'empty file; skipped', notes };
   if (bytes.length > LIMITS.maxArticleBytes) {
-    return { problem: `larger than ${LIMITS.maxArticleBytes / 1024 / 1024} MB (${(bytes.length / 1024 / 1024).toFixed(1)} MB); skipped`, notes };
+    return { problem: `larger than ${sizeLabel(LIMITS.maxArticleBytes)} (${sizeLabel(bytes.length, 1)}); skipped`, notes };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: 'UTF-16 text; skipped (re-save it as UTF-8)', notes };
   }
   if (bytes.includes(0)) return { problem: 'binary file (contains NUL bytes); skipped', notes };
   let text: string;
@@ -112,20 +184,22 @@ export function contentHash(bytes: Uint8Array, meta: ArticleMeta): string {
 /**
  * Reads a corpus folder: every `.txt` file (symlinks are not followed; sub-folders are ignored)
  * plus the optional `sources.json`. Never throws for a bad file: each gives one warning naming it.
- * Throws only when the folder itself cannot be listed.
+ * Throws only when the folder itself cannot be listed. `fs` replaces the file-system calls (tests).
  */
-export async function readCorpus(dir: string): Promise<CorpusRead> {
+export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}): Promise<CorpusRead> {
+  const io: CorpusFs = { ...NODE_FS, ...fs };
   const warnings: CorpusWarning[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  const sources = await readSources(dir, warnings);
-  const names = entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).map((e) => e.name).sort();
+  const entries = await io.readdir(dir);
+  const sources = await readSources(dir, warnings, io);
+  const txt = new Map(entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).map((e) => [e.name, e]));
+  const names = [...txt.keys()].sort();
   const known = new Set(names);
   for (const file of sources.keys()) {
     if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder` });
   }
   // Read files concurrently (the disk and the thread pool are far faster than one await at a time),
   // then report in file-name order.
-  const results = await mapLimit(names, READ_CONCURRENCY, (file) => readArticle(dir, file, sources.get(file)));
+  const results = await mapLimit(names, READ_CONCURRENCY, (file) => readArticle(io, dir, txt.get(file)!, sources.get(file)));
   const articles: RawArticle[] = [];
   for (const r of results) {
     if (r.warning) warnings.push(r.warning);
@@ -137,20 +211,16 @@ export async function readCorpus(dir: string): Promise<CorpusRead> {
 const READ_CONCURRENCY = 32;
 
 /** Reads one article file: the article, a warning, or both (a readable file with a note). */
-async function readArticle(dir: string, file: string, source: Omit<ArticleMeta, 'file'> | undefined): Promise<{ article?: RawArticle; warning?: CorpusWarning }> {
-  const full = path.join(dir, file);
+async function readArticle(fs: CorpusFs, dir: string, entry: Dirent, source: Omit<ArticleMeta, 'file'> | undefined): Promise<{ article?: RawArticle; warning?: CorpusWarning }> {
+  const file = entry.name;
+  // The listing's type spares opening a link, a folder, a FIFO or a device; readRegular checks again.
+  if (entry.isSymbolicLink()) return { warning: { file, problem: 'symbolic link; not followed' } };
+  if (!entry.isFile()) return { warning: { file, problem: 'not a regular file; skipped' } };
   let bytes: Uint8Array;
   try {
-    const st = await lstat(full);
-    if (st.isSymbolicLink()) return { warning: { file, problem: 'symbolic link; not followed' } };
-    if (!st.isFile()) return { warning: { file, problem: 'not a regular file; skipped' } };
-    if (st.size > LIMITS.maxArticleBytes) {
-      return { warning: { file, problem: `larger than ${LIMITS.maxArticleBytes / 1024 / 1024} MB (${(st.size / 1024 / 1024).toFixed(1)} MB); skipped` } };
-    }
-    bytes = await readFile(full);
+    bytes = await readRegular(fs, path.join(dir, file), LIMITS.maxArticleBytes);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { warning: { file, problem: code === 'ENOENT' ? 'disappeared while reading; skipped' : `unreadable (${code ?? 'error'}); skipped` } };
+    return { warning: { file, problem: err instanceof Skip ? err.message : fsProblem(err, 'skipped') } };
   }
   const decoded = decodeArticle(bytes);
   if (decoded.text === undefined) return { warning: { file, problem: decoded.problem ?? 'unreadable; skipped' } };
