@@ -59,12 +59,12 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
   const onMessage = (message: Message) => void handleMessage(message, ctx);
   client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.MessageCreate, onMessage);
-  client.on(Events.Error, (err) => log.error({ err: describeError(err, secrets) }, 'discord client error'));
+  client.on(Events.Error, (err) => log.error({ error: describeError(err, secrets) }, 'discord client error'));
   client.on(Events.Warn, (text) => log.warn(redact(text, secrets)));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-  client.on(Events.ShardError, (err, shard) => log.warn({ shard, err: describeError(err, secrets) }, 'gateway error'));
+  client.on(Events.ShardError, (err, shard) => log.warn({ shard, error: describeError(err, secrets) }, 'gateway error'));
   if (log.isLevelEnabled('trace')) client.on(Events.Debug, (text) => log.trace(redact(text, secrets)));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -111,7 +111,7 @@ export function stopOnSignals(bot: RunningBot, log: Logger, exit: (code: number)
     bot.stop().then(
       () => exit(0),
       (err) => {
-        log.error({ err: describeError(err) }, 'shutdown failed');
+        log.error({ error: describeError(err) }, 'shutdown failed');
         exit(1);
       },
     );

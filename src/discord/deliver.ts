@@ -79,7 +79,7 @@ export async function withRetry<T>(op: (attempt: number) => Promise<T>, opts: Re
     } catch (err) {
       const delay = delays[attempt];
       if (!isTransient(err) || delay === undefined || now() + delay > opts.deadline) throw err;
-      opts.log?.warn({ what: opts.what, attempt: attempt + 1, delayMs: delay, err: describeError(err) }, `Discord request failed (${opts.what ?? 'send'}); retrying`);
+      opts.log?.warn({ what: opts.what, attempt: attempt + 1, delayMs: delay, error: describeError(err) }, `Discord request failed (${opts.what ?? 'send'}); retrying`);
       await sleep(delay);
     }
   }
@@ -89,16 +89,17 @@ const ackDeadline = (i: object) => (received.get(i) ?? Date.now()) + ACK_WINDOW_
 const sendDeadline = () => Date.now() + SEND_WINDOW_MS;
 
 /**
- * An acknowledgement, retried within the 3 s window. On a retry, 40060 means an earlier attempt did
+ * An acknowledgement, retried within the 3 s window. The bot acknowledges each interaction once, so
+ * 40060 can only mean an earlier attempt (ours, or discord.js's own immediate 5xx retry inside it) did
  * reach Discord: the interaction is marked acknowledged (`done`) and nothing is sent again.
  */
 async function acknowledge(interaction: object, what: string, op: () => Promise<unknown>, done: () => void, log?: Logger): Promise<void> {
   await withRetry(
-    async (attempt) => {
+    async () => {
       try {
         await op();
       } catch (err) {
-        if (attempt > 0 && alreadyAcknowledged(err)) {
+        if (alreadyAcknowledged(err)) {
           done();
           return;
         }

@@ -55,7 +55,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 async function failed(interaction: Interaction, ctx: BotContext, err: unknown): Promise<void> {
   const errorId = newErrorId();
   const where = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? 'button' : `interaction ${interaction.type}`;
-  ctx.log.error({ errorId, err: describeError(err, ctx.secrets), where, user: interaction.user.id, guild: interaction.guildId }, `handler failed (${errorId})`);
+  ctx.log.error({ errorId, error: describeError(err, ctx.secrets), where, user: interaction.user.id, guild: interaction.guildId }, `handler failed (${errorId})`);
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respond(interaction, [], ctx.log);
@@ -64,7 +64,7 @@ async function failed(interaction: Interaction, ctx: BotContext, err: unknown): 
     if (!interaction.isRepliable()) return;
     await apologise(interaction, errorId, ctx);
   } catch (e) {
-    ctx.log.warn({ errorId, err: describeError(e, ctx.secrets) }, 'could not deliver the apology');
+    ctx.log.warn({ errorId, error: describeError(e, ctx.secrets) }, 'could not deliver the apology');
   }
 }
 
@@ -100,11 +100,11 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     await answerDirectMessage(message, ctx);
   } catch (err) {
     const errorId = newErrorId();
-    ctx.log.error({ errorId, err: describeError(err, ctx.secrets), where: 'dm', user: message.author.id }, `DM handler failed (${errorId})`);
+    ctx.log.error({ errorId, error: describeError(err, ctx.secrets), where: 'dm', user: message.author.id }, `DM handler failed (${errorId})`);
     try {
       await send(message.channel, { content: apology(errorId), allowedMentions: NO_MENTIONS }, ctx.log);
     } catch (e) {
-      ctx.log.warn({ errorId, err: describeError(e, ctx.secrets) }, 'could not deliver the apology');
+      ctx.log.warn({ errorId, error: describeError(e, ctx.secrets) }, 'could not deliver the apology');
     }
   }
 }
