@@ -1,17 +1,274 @@
 import type { CorpusIndex } from '../index/types.ts';
+import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import type { Answer } from './types.ts';
+import type { DateMention, DatePrecision } from '../nlp/dates.ts';
+import { queryTerms } from '../nlp/terms.ts';
+import type { Answer, QuoteRef, TimelineItem } from './types.ts';
 
-/** One dated event. (Filled in by the /timeline work.) */
-export interface TimelineEntry {
+/** A sentence by its place: the article's file and the sentence's index within it. */
+export interface SentenceRef {
+  file: string;
+  sentence: number;
+}
+
+/** Another article's sentence telling the same dated event. */
+export interface TimelineSource extends SentenceRef {
+  dateText: string;
+}
+
+/** One dated event: a sentence placed at the first date it gives, with every other article that tells it. */
+export interface TimelineEntry extends SentenceRef {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date: string;
+  dateText: string;
+  precision: DatePrecision;
+  /** First day of the dated period (`YYYY-MM-DD`): the chronological order. */
+  from: string;
+  /** The date lies after the article's publication (a plan, a schedule). */
+  future?: boolean;
+  /** The same event in other articles: the same sentence, or one worded nearly alike, at the same date. */
+  alsoIn?: TimelineSource[];
 }
 
-export function buildTimeline(_articles: ArticleAnalysis[]): TimelineEntry[] {
-  return [];
+/** Two sentences at one date sharing this share of their terms (Jaccard) tell the same event… */
+const SAME_EVENT = 0.6;
+/**
+ * …when they say enough to be an event and name who or what it is about: a formula repeated by many
+ * articles ("Qtr ended Jan 31", "Final terms will be fixed on April 15", "NOTE: Share adjusted for
+ * five-for-four split in February 1987") is a different fact in each, and stays with its own article.
+ */
+const MIN_EVENT_TERMS = 5;
+const CALENDAR_WORD =
+  /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.?$/;
+
+/** Does the sentence name someone or something: a capitalised word or an acronym past its first word? */
+function namesSomething(text: string): boolean {
+  const words = text.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!.replace(/^[("“‘'<]+|[)"”’',.;:!?>]+$/g, '');
+    if (/[:"“]$/.test(words[i - 1]!) || CALENDAR_WORD.test(w)) continue;
+    if (/^\p{Lu}(?:\p{Ll}|\p{Lu})/u.test(w)) return true;
+  }
+  return false;
 }
 
-/** /timeline [topic] (not built yet). */
-export function answerTimeline(_index: CorpusIndex, query: string): Answer {
-  return { command: 'timeline', query, items: [], message: '/timeline is not available yet.' };
+const PRECISION_ORDER: Record<DatePrecision, number> = { year: 0, month: 1, week: 2, day: 3 };
+
+/** A dated sentence waiting to be merged with the same event from other articles. */
+interface Candidate {
+  entry: TimelineEntry;
+  /** The sentence's wording key. */
+  key: string;
+  terms: Set<string>;
+  /** Says enough to be told by another article too (see `MIN_EVENT_TERMS`). */
+  event: boolean;
+}
+
+/**
+ * Every dated sentence of the corpus, chronologically: computed once at indexing from the dates each
+ * article's analysis found. A sentence is placed at the first date it gives. The same sentence in
+ * several articles, or near-identical wording at the same date, is one entry with `alsoIn`.
+ */
+export function buildTimeline(articles: ArticleAnalysis[]): TimelineEntry[] {
+  const byDate = new Map<string, Candidate[]>();
+  for (const a of articles) {
+    const first = new Map<number, DateMention>();
+    for (const m of a.facts.dates) if (!first.has(m.sentence)) first.set(m.sentence, m);
+    for (const [index, m] of first) {
+      const s = a.sentences[index];
+      if (!s) continue;
+      const entry: TimelineEntry = { file: a.meta.file, sentence: index, date: m.date, dateText: m.dateText, precision: m.precision, from: m.from };
+      if (m.future) entry.future = true;
+      // One date and one period: "last week" and "next week" may share a month, not a week.
+      const when = `${m.date} ${m.from}`;
+      const list = byDate.get(when) ?? [];
+      const terms = new Set(s.terms.split(' ').filter(Boolean));
+      list.push({ entry, key: s.key, terms, event: terms.size >= MIN_EVENT_TERMS && namesSomething(s.text) });
+      byDate.set(when, list);
+    }
+  }
+  const out: TimelineEntry[] = [];
+  for (const list of byDate.values()) out.push(...mergeSameEvents(list));
+  return out.sort(chronological);
+}
+
+/** Within one date: the same wording, or wording nearly alike from another article, is one entry. */
+function mergeSameEvents(list: Candidate[]): TimelineEntry[] {
+  const kept: Candidate[] = [];
+  const byKey = new Map<string, Candidate>();
+  // Candidates for a near match: earlier entries sharing a term, by term (the rarest terms are checked).
+  const byTerm = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  for (const c of list) for (const t of c.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const c of list) {
+    let home = c.event ? byKey.get(c.key) : undefined;
+    if (!home && c.event) {
+      const rare = [...c.terms].sort((x, y) => df.get(x)! - df.get(y)!).slice(0, 3);
+      const seen = new Set<number>();
+      for (const t of rare) {
+        for (const k of byTerm.get(t) ?? []) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          const other = kept[k]!;
+          if (other.entry.file === c.entry.file || !other.event) continue;
+          if (jaccard(other.terms, c.terms) >= SAME_EVENT && sameFigures(other.terms, c.terms)) {
+            home = other;
+            break;
+          }
+        }
+        if (home) break;
+      }
+    }
+    if (home) {
+      const e = home.entry;
+      const dup = e.file === c.entry.file || e.alsoIn?.some((s) => s.file === c.entry.file);
+      if (!dup) e.alsoIn = [...(e.alsoIn ?? []), { file: c.entry.file, sentence: c.entry.sentence, dateText: c.entry.dateText }];
+      byKey.set(c.key, home);
+      continue;
+    }
+    const k = kept.length;
+    kept.push(c);
+    byKey.set(c.key, c);
+    for (const t of c.terms) {
+      const ks = byTerm.get(t);
+      if (ks) ks.push(k);
+      else byTerm.set(t, [k]);
+    }
+  }
+  return kept.map((c) => c.entry);
+}
+
+/** Different figures ("120,000 head" against "128,000 head") are different facts, however alike the words. */
+function sameFigures(a: Set<string>, b: Set<string>): boolean {
+  const figures = (s: Set<string>) => [...s].filter((t) => /^\d/.test(t)).sort().join(' ');
+  return figures(a) === figures(b);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Oldest first; within a day, the coarser date (a month, a week) before the days it holds. */
+function chronological(a: TimelineEntry, b: TimelineEntry): number {
+  return (
+    cmp(a.from, b.from) ||
+    PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] ||
+    cmp(a.date, b.date) ||
+    cmp(a.file, b.file) ||
+    a.sentence - b.sentence
+  );
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Where each article's sentences start among the index's sentence ids. */
+const offsets = new WeakMap<CorpusIndex, Map<string, number>>();
+
+/** The sentence id of a sentence reference, or undefined when the index does not hold it. */
+export function sentenceId(index: CorpusIndex, ref: SentenceRef): number | undefined {
+  let map = offsets.get(index);
+  if (!map) {
+    map = new Map();
+    index.sentences.forEach((s, id) => {
+      if (!map!.has(s.file)) map!.set(s.file, id - s.index);
+    });
+    offsets.set(index, map);
+  }
+  const start = map.get(ref.file);
+  if (start === undefined) return undefined;
+  const id = start + ref.sentence;
+  const s = index.sentences[id];
+  return s && s.file === ref.file && s.index === ref.sentence ? id : undefined;
+}
+
+const dated = new WeakMap<CorpusIndex, Map<number, TimelineEntry>>();
+
+/** Every dated sentence id (each source of each entry) → its timeline entry. */
+export function datedSentences(index: CorpusIndex): Map<number, TimelineEntry> {
+  let map = dated.get(index);
+  if (!map) {
+    map = new Map();
+    for (const e of index.derived.timeline) {
+      for (const ref of [e, ...(e.alsoIn ?? [])]) {
+        const id = sentenceId(index, ref);
+        if (id !== undefined) map.set(id, e);
+      }
+    }
+    dated.set(index, map);
+  }
+  return map;
+}
+
+/** A timeline entry as an answer item: its quote, date and every other source. */
+export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem {
+  const quote = (ref: SentenceRef) => index.articles.get(ref.file)?.sentences[ref.sentence]?.text ?? '';
+  const item: TimelineItem = { date: e.date, dateText: e.dateText, quote: quote(e), source: e.file };
+  if (e.alsoIn?.length) item.alsoIn = e.alsoIn.map((s): QuoteRef => ({ quote: quote(s), source: s.file }));
+  return item;
+}
+
+/** Is `term` one of the space-separated `terms`? (No allocation: this runs over every dated sentence.) */
+function hasTerm(terms: string, term: string): boolean {
+  for (let i = terms.indexOf(term); i >= 0; i = terms.indexOf(term, i + 1)) {
+    const end = i + term.length;
+    if ((i === 0 || terms[i - 1] === ' ') && (end === terms.length || terms[end] === ' ')) return true;
+  }
+  return false;
+}
+
+/** Entries whose sentences (any source) carry the topic's terms: all of them, else as many as any does. */
+function filterByTopic(index: CorpusIndex, terms: string[]): TimelineEntry[] {
+  const wanted = [...new Set(terms)];
+  const scored: { e: TimelineEntry; n: number }[] = [];
+  let best = 0;
+  for (const e of index.derived.timeline) {
+    let n = 0;
+    for (const ref of [e, ...(e.alsoIn ?? [])]) {
+      const s = index.articles.get(ref.file)?.sentences[ref.sentence];
+      if (s) n = Math.max(n, wanted.filter((t) => hasTerm(s.terms, t)).length);
+    }
+    if (n === 0) continue;
+    best = Math.max(best, n);
+    scored.push({ e, n });
+  }
+  return scored.filter((x) => x.n === best).map((x) => x.e);
+}
+
+/** The whole timeline's selection, computed once per index. */
+const shownUnfiltered = new WeakMap<CorpusIndex, TimelineEntry[]>();
+
+/** Too many to show: the events told by the most articles, then the most precise, the latest; in order. */
+function mostTold(entries: TimelineEntry[]): TimelineEntry[] {
+  const rank = [...entries].sort(
+    (a, b) => (b.alsoIn?.length ?? 0) - (a.alsoIn?.length ?? 0) || PRECISION_ORDER[b.precision] - PRECISION_ORDER[a.precision] || cmp(b.from, a.from),
+  );
+  return rank.slice(0, LIMITS.maxItems).sort(chronological);
+}
+
+/**
+ * /timeline [topic]: dated events in chronological order, each a quoted sentence with its date.
+ * Without a topic it reads the timeline computed at indexing; a topic (a person, place or word)
+ * keeps the events whose sentences carry its terms.
+ */
+export function answerTimeline(index: CorpusIndex, query: string): Answer {
+  const topic = query.trim();
+  let entries = index.derived.timeline;
+  if (topic) {
+    const terms = queryTerms(topic);
+    entries = terms.length ? filterByTopic(index, terms) : [];
+    if (entries.length === 0) return { command: 'timeline', query, items: [], message: `No dated sentence in the articles mentions “${topic}”.` };
+  } else if (entries.length === 0) {
+    return { command: 'timeline', query, items: [], message: 'No sentence in the articles gives a date.' };
+  }
+  const total = entries.length;
+  let message: string | undefined;
+  if (total > LIMITS.maxItems) {
+    entries = topic ? mostTold(entries) : (shownUnfiltered.get(index) ?? shownUnfiltered.set(index, mostTold(entries)).get(index)!);
+    message = `Showing ${LIMITS.maxItems} of ${total} dated sentences (those told by the most articles)${topic ? '' : '; add a topic to narrow: /timeline <topic>'}.`;
+  }
+  const items = entries.map((e) => timelineItem(index, e));
+  return message ? { command: 'timeline', query, items, message } : { command: 'timeline', query, items };
 }

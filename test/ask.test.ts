@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerAsk, routeQuestion } from '../src/answers/ask.ts';
+import { reply } from '../src/answers/engine.ts';
+import { answerSearch } from '../src/answers/search.ts';
+import type { Answer, QuoteRef, TimelineItem } from '../src/answers/types.ts';
+import type { CorpusIndex } from '../src/index/types.ts';
+import { LIMITS } from '../src/limits.ts';
+import { SEEDS, seedIndex } from './helpers/corpus.ts';
+
+let index: CorpusIndex;
+beforeAll(async () => {
+  index = await seedIndex();
+});
+
+const ask = (q: string) => answerAsk(index, q);
+const quotes = (a: Answer) => (a.items as QuoteRef[]).map((i) => i.quote);
+/** Every sentence an item quotes: its quote and, for a toll, every stating sentence. */
+const allQuotes = (a: Answer) => (a.items as (QuoteRef & { sources?: QuoteRef[] })[]).flatMap((i) => [i.quote, ...(i.sources ?? []).map((s) => s.quote)]);
+
+describe('routing a plain question by its form', () => {
+  it('sends each kind of question to the right answer', () => {
+    expect(routeQuestion('How many people died on the Russian jet?')).toEqual({ kind: 'tolls', filter: 'on the Russian jet' });
+    expect(routeQuestion('how many were wounded in Paris')).toEqual({ kind: 'tolls', filter: 'in Paris' });
+    expect(routeQuestion('Who is Carsten Nickel?')).toEqual({ kind: 'who', name: 'Carsten Nickel' });
+    expect(routeQuestion("who's Bashar al-Assad")).toEqual({ kind: 'who', name: 'Bashar al-Assad' });
+    expect(routeQuestion('When did Hollande address parliament?')).toEqual({ kind: 'when', words: 'Hollande address parliament' });
+    expect(routeQuestion('What did Valls say about the investigation?')).toEqual({ kind: 'said', speaker: 'Valls', topic: 'the investigation' });
+    expect(routeQuestion('Can you tell me what Kerry said about the cease-fire?')).toEqual({ kind: 'said', speaker: 'Kerry', topic: 'the cease-fire' });
+    expect(routeQuestion('What does Nickel think of Moscow?')).toEqual({ kind: 'said', speaker: 'Nickel', topic: 'Moscow' });
+  });
+
+  it('treats a who-question about an event as a search for the event', () => {
+    expect(routeQuestion('Who was arrested in Alsdorf?')).toEqual({ kind: 'search', words: 'arrested in Alsdorf' });
+    expect(routeQuestion('Who killed 129 people in Paris?')).toEqual({ kind: 'search', words: 'killed 129 people in Paris' });
+    expect(routeQuestion('who is the analyst at Teneo')).toEqual({ kind: 'search', words: 'the analyst at Teneo' });
+  });
+
+  it('strips question words before a search, and keeps how-many questions that are not about tolls out of /casualties', () => {
+    expect(routeQuestion('What happened in Raqqa?')).toEqual({ kind: 'search', words: 'happened in Raqqa' });
+    expect(routeQuestion('Where is the Opera metro hub?')).toEqual({ kind: 'search', words: 'the Opera metro hub' });
+    expect(routeQuestion('How many raids did police conduct?')).toEqual({ kind: 'search', words: 'raids did police conduct' });
+    expect(routeQuestion('police raids')).toEqual({ kind: 'search', words: 'police raids' });
+  });
+});
+
+describe('answers to the questions of the issue, on the seed articles', () => {
+  it('"How many people died on the Russian jet?" quotes the 224 dead', () => {
+    const a = ask('How many people died on the Russian jet?');
+    expect(a.command).toBe('ask');
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(allQuotes(a).some((q) => q.includes('killing 224 people'))).toBe(true);
+  });
+
+  it('"Who is Carsten Nickel?" gives his sentences', () => {
+    const a = ask('Who is Carsten Nickel?');
+    expect(quotes(a)[0]).toContain('Carsten Nickel, an analyst at political-risk consultancy Teneo Intelligence');
+    for (const q of quotes(a)) expect(q).toMatch(/Nickel/);
+  });
+
+  it('"When did Hollande address parliament?" answers with the dated speech first', () => {
+    const a = ask('When did Hollande address parliament?');
+    const first = a.items[0] as TimelineItem;
+    expect(first.quote).toMatch(/^In a rare speech to both houses of parliament on Monday, Hollande/);
+    expect(first.date).toBe('2015-11-16');
+    expect(first.dateText).toBe('on Monday');
+    for (const i of a.items as TimelineItem[]) expect(i.date).toMatch(/^\d{4}/);
+  });
+
+  it('"What did Valls say about the investigation?" gives what Valls said', () => {
+    const a = ask('What did Valls say about the investigation?');
+    expect(a.items.length).toBeGreaterThanOrEqual(2);
+    for (const q of quotes(a)) expect(q).toMatch(/Valls/);
+    // Plain search on the same words ranks the investigation sentence, not Valls's, first.
+    expect(quotes(answerSearch(index, 'What did Valls say about the investigation?'))[0]).not.toMatch(/Valls/);
+  });
+
+  it('"Who was arrested in Alsdorf?" finds the Alsdorf sentence', () => {
+    expect(quotes(ask('Who was arrested in Alsdorf?'))[0]).toMatch(/^And officers in the German town of Alsdorf arrested two women and a man/);
+  });
+
+  it('falls back to a search when a name-like who-question names no person', () => {
+    const a = ask('Who is Teneo Intelligence?');
+    expect(quotes(a)[0]).toMatch(/Teneo Intelligence/);
+  });
+
+  it('does not let question words drown the ranking', () => {
+    for (const q of quotes(ask('What happened in Raqqa?'))) expect(q).toMatch(/Raqqa/);
+    for (const q of quotes(ask('Where is the Opera metro hub?')).slice(0, 1)) expect(q).toMatch(/Opera metro hub/);
+  });
+
+  it('answers a toll question about nothing the articles tell with a plain message, not stray tolls', () => {
+    const a = ask('How many people died in Atlantis?');
+    expect(a.items).toEqual([]);
+    expect(a.message).toMatch(/No sentence/);
+  });
+
+  it('answers with at most a few verbatim quotes, best first, from the console and DMs alike', async () => {
+    const files = new Map<string, string>();
+    for (const q of ['How many people died on the Russian jet?', 'Who is Carsten Nickel?', 'When did Hollande address parliament?', 'Islamic State Raqqa']) {
+      const a = reply(index, q) as Answer;
+      expect(a.command).toBe('ask');
+      expect(a.query).toBe(q);
+      expect(a.items.length).toBeGreaterThan(0);
+      expect(a.items.length).toBeLessThanOrEqual(LIMITS.askItems);
+      for (const item of a.items as QuoteRef[]) {
+        if (!files.has(item.source)) files.set(item.source, await readFile(path.join(SEEDS, item.source), 'utf8'));
+        expect(files.get(item.source)).toContain(item.quote);
+      }
+    }
+  });
+});
