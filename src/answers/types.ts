@@ -39,14 +39,27 @@ export interface WhoItem extends QuoteRef {
   name: string;
 }
 
+/** A sentence stating a toll, with its article's publication date. */
+export interface CasualtySource extends QuoteRef {
+  published: string | null;
+}
+
 export interface CasualtyItem extends QuoteRef {
+  /** null when the text gives no exact figure ("hundreds") or none at all. */
   killed: number | null;
   wounded: number | null;
   atLeast: boolean;
+  /** The figures as written, with their qualifier: "At least 44", "hundreds", "Twenty-five". */
+  killedText: string | null;
+  woundedText: string | null;
+  /** The sentences say nobody was killed or hurt ("No deaths were reported"): not a toll of zero. */
+  noCasualties: boolean;
   event: string | null;
   date: string | null;
+  /** When the toll was first reported (the earliest publication date of its sources): tolls of one event are listed oldest report first. */
+  published: string | null;
   /** Every sentence that states this toll, the first one included. */
-  sources: QuoteRef[];
+  sources: CasualtySource[];
 }
 
 export interface TimelineItem extends QuoteRef {

