@@ -11,10 +11,21 @@ export function sourceLabel(file: string, lookup: ArticleLookup): string {
   return rest ? `${title} — ${rest}` : title;
 }
 
-/** A toll in words: "at least 44 killed", "129 killed, hundreds wounded". */
-export function tollLabel(t: { killed: number | null; wounded: number | null; atLeast: boolean }): string {
+/** A toll in words, from the figures as written: "At least 44 killed", "129 killed, hundreds wounded". */
+export function tollLabel(t: {
+  killed: number | null;
+  wounded: number | null;
+  atLeast: boolean;
+  killedText?: string | null;
+  woundedText?: string | null;
+  noCasualties?: boolean;
+}): string {
+  if (t.noCasualties) return 'no casualties reported';
+  const figure = (n: number | null, text: string | null | undefined) => text ?? (n === null ? null : `${t.atLeast ? 'at least ' : ''}${n}`);
   const parts: string[] = [];
-  if (t.killed !== null) parts.push(`${t.atLeast ? 'at least ' : ''}${t.killed} killed`);
-  if (t.wounded !== null) parts.push(`${t.atLeast && t.killed === null ? 'at least ' : ''}${t.wounded} wounded`);
-  return parts.join(', ') || 'no toll given';
+  const killed = figure(t.killed, t.killedText);
+  const wounded = figure(t.wounded, t.woundedText);
+  if (killed) parts.push(`${killed} killed`);
+  if (wounded) parts.push(`${wounded} wounded`);
+  return parts.join(', ') || 'no figure given';
 }
