@@ -1,17 +1,245 @@
 import type { CorpusIndex } from '../index/types.ts';
+import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import type { Answer } from './types.ts';
+import { FIRST_NAME_TITLES, fold, isGivenName, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
+import { displayForm, NameIndex, nameKey, nameTokens } from '../nlp/names.ts';
+import type { Answer, WhoItem, WhoListItem } from './types.ts';
 
-/** One person known to the corpus (every form of the name merged). (Filled in by the /who work.) */
+/** A sentence of an article: `index.articles.get(file)!.sentences[sentence]`. */
+export interface SentenceRef {
+  file: string;
+  sentence: number;
+}
+
+/** One person known to the corpus, every form of the name merged. What the snapshot stores. */
 export interface PersonEntry {
+  /** The name to show: the full name the articles use most. */
   name: string;
+  /** Every form the articles write the name in ("Bashar al-Assad", "Bashar Assad", "Assad"). */
+  forms: string[];
+  /** A short role read from the text ("French Prime Minister"), the one written most; null when none. */
+  role: string | null;
+  /** Sentences that mention the person (all articles, each sentence once). */
+  mentions: number;
+  /** Every sentence about the person, best first (the one that introduces them first); a wording once. */
+  refs: SentenceRef[];
 }
 
-export function buildPeople(_articles: ArticleAnalysis[]): PersonEntry[] {
-  return [];
+interface Group {
+  tokens: string[];
+  forms: Map<string, number>;
+  roles: Map<string, { text: string; n: number }>;
+  refs: (SentenceRef & { role: boolean })[];
+  /** Mentions that show a person by themselves (not weak). */
+  strong: number;
+  /** Times the articles write this name as an organisation's ("Morgan Stanley and Co Inc"). */
+  org: number;
 }
 
-/** /who [name] (not built yet). */
-export function answerWho(_index: CorpusIndex, query: string): Answer {
-  return { command: 'who', query, items: [], message: '/who is not available yet.' };
+/** Role words two people share, for telling apart namesakes ("Treasury Secretary Baker"). */
+const roleWords = (g: Group) => new Set([...g.roles.keys()].flatMap((r) => r.split(/[\s,]+/)).filter((w) => w.length > 3 || TITLES.has(w)));
+
+/**
+ * The person a lone surname belongs to when several share it: the one whose roles share a word with
+ * it, else one mentioned at least four times as often as any other.
+ */
+function pickNamesake(g: Group, found: Group[]): Group | undefined {
+  const t = g.tokens[0]!;
+  // "Prince Charles", "Lord Coe": the name after such a title is not a surname.
+  if ([...g.roles.keys()].some((r) => FIRST_NAME_TITLES.has(r.split(' ').at(-1)!))) return undefined;
+  // A given name alone ("John") joins no one, unless it is also the surname.
+  const options = isGivenName(t) ? found.filter((o) => o.tokens[o.tokens.length - 1] === t) : found;
+  if (options.length <= 1) return options[0];
+  const mine = roleWords(g);
+  const sharing = options.filter((o) => [...roleWords(o)].some((w) => mine.has(w)));
+  if (sharing.length === 1) return sharing[0];
+  const byMentions = [...(sharing.length ? sharing : options)].sort((a, b) => b.refs.length - a.refs.length);
+  return byMentions[0]!.refs.length >= 4 * byMentions[1]!.refs.length ? byMentions[0] : undefined;
+}
+
+/** Corpus-level people from every article's mentions (articles in file-name order). */
+export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
+  const groups = new Map<string, Group>();
+  for (const a of articles) {
+    for (const m of a.facts.people) {
+      const tokens = nameTokens(m.name);
+      if (!tokens.length) continue;
+      const key = nameKey(tokens);
+      let g = groups.get(key);
+      if (!g) {
+        g = { tokens, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
+        groups.set(key, g);
+      }
+      if (m.org) {
+        g.org++;
+        continue;
+      }
+      g.forms.set(m.name, (g.forms.get(m.name) ?? 0) + 1);
+      if (!m.weak) g.strong++;
+      if (m.role) {
+        const r = g.roles.get(m.role.toLowerCase()) ?? { text: m.role, n: 0 };
+        r.n++;
+        g.roles.set(m.role.toLowerCase(), r);
+      }
+      g.refs.push({ file: a.meta.file, sentence: m.sentence, role: !!m.role });
+    }
+  }
+  // People the corpus shows (a name written as a company's as often as a third of the time is not
+  // one), longer names first; then shorter names and weak mentions join the one person they fit.
+  const all = [...groups.values()].filter((g) => g.refs.length && g.org * 3 < Math.max(1, g.strong)).sort((a, b) => b.tokens.length - a.tokens.length || b.refs.length - a.refs.length);
+  const index = new NameIndex<Group>();
+  const people: Group[] = [];
+  for (const g of all) {
+    if (!g.strong) continue;
+    const { people: options } = index.candidates(g.tokens);
+    // A full name inside a longer one joins it when only one fits ("Wilhelm Gaddum", "Johann Wilhelm Gaddum").
+    const into = g.tokens.length === 1 ? pickNamesake(g, options) : options.length === 1 ? options[0] : undefined;
+    if (into) merge(into, g);
+    else people.push(index.add(g));
+  }
+  for (const g of all) {
+    if (g.strong) continue;
+    const into = index.resolve(g.tokens);
+    if (into) merge(into, g);
+  }
+  const bySentence = new Map(articles.map((a) => [a.meta.file, a.sentences]));
+  return people.map((g) => entry(g, bySentence)).sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+}
+
+function merge(into: Group, g: Group): void {
+  for (const [f, n] of g.forms) into.forms.set(f, (into.forms.get(f) ?? 0) + n);
+  for (const [k, r] of g.roles) {
+    const had = into.roles.get(k);
+    if (had) had.n += r.n;
+    else into.roles.set(k, { ...r });
+  }
+  into.refs.push(...g.refs);
+  into.strong += g.strong;
+}
+
+function entry(g: Group, sentences: Map<string, ArticleAnalysis['sentences']>): PersonEntry {
+  // The name to show: the full form written most often (a surname alone does not count for it).
+  const written = new Map<string, number>();
+  for (const f of g.forms.keys()) {
+    const n = g.refs.filter((r) => sentences.get(r.file)?.[r.sentence]?.text.includes(f)).length;
+    written.set(f, n);
+  }
+  const name = displayForm(written);
+  let role: string | null = null;
+  let best = 0;
+  for (const r of g.roles.values()) if (r.n > best) [role, best] = [r.text, r.n];
+  const full = [...g.forms.keys()].filter((f) => nameTokens(f).length > 1);
+  // Best first: a sentence giving a role, then one writing the full name; else reading order.
+  const scored = g.refs.map((r, order) => {
+    const text = sentences.get(r.file)?.[r.sentence]?.text ?? '';
+    return { r, order, key: sentences.get(r.file)?.[r.sentence]?.key ?? '', score: (r.role ? 2 : 0) + (full.some((f) => text.includes(f)) ? 1 : 0) };
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  const refs: SentenceRef[] = [];
+  const seenRef = new Set<string>();
+  const seenKey = new Set<string>();
+  let mentions = 0;
+  for (const s of scored) {
+    const id = `${s.r.file}\0${s.r.sentence}`;
+    if (seenRef.has(id)) continue;
+    seenRef.add(id);
+    mentions++;
+    if (seenKey.has(s.key)) continue;
+    seenKey.add(s.key);
+    refs.push({ file: s.r.file, sentence: s.r.sentence });
+  }
+  return { name, forms: [...g.forms.keys()], role, mentions, refs };
+}
+
+/** The folded words of a name as a user types it, titles and particles left out ("President Obama" → [obama]). */
+function queryTokens(query: string): string[] {
+  const words = query.split(/\s+/).filter((w) => !TITLES.has(fold(w)) && !PARTICLES.has(fold(w)));
+  return nameTokens(words.join(' '));
+}
+
+/** The words of every form of a person's name. */
+const personTokens = (p: PersonEntry) => new Set(p.forms.flatMap(nameTokens));
+
+/**
+ * The people a typed name refers to, best first: every word of the query is a word of the person's
+ * name, in any order ("Abdeslam", "salah abdeslam", "Assad", "President Obama").
+ */
+export function findPeople(people: PersonEntry[], query: string): PersonEntry[] {
+  const q = queryTokens(query);
+  if (!q.length) return [];
+  const key = [...q].sort().join(' ');
+  const matches = people.filter((p) => {
+    const words = personTokens(p);
+    return q.every((t) => words.has(t));
+  });
+  const exact = (p: PersonEntry) => p.forms.some((f) => [...nameTokens(f)].sort().join(' ') === key);
+  const surname = (p: PersonEntry) => nameTokens(p.name).at(-1) === q[q.length - 1];
+  const rank = (p: PersonEntry) => (exact(p) ? 2 : 0) + (surname(p) ? 1 : 0);
+  return matches.sort((a, b) => rank(b) - rank(a) || b.mentions - a.mentions);
+}
+
+/** Levenshtein distance, for suggestions. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Known names nearest to an unknown one: a word of the name within a few edits of a word typed. */
+export function suggestPeople(people: PersonEntry[], query: string, limit = 5): string[] {
+  const q = queryTokens(query);
+  if (!q.length) return [];
+  const scored: { name: string; d: number; mentions: number }[] = [];
+  for (const p of people) {
+    let d = Number.POSITIVE_INFINITY;
+    for (const w of personTokens(p)) for (const t of q) d = Math.min(d, distance(w, t) / Math.max(w.length, t.length));
+    if (d <= 0.34) scored.push({ name: p.name, d, mentions: p.mentions });
+  }
+  return scored
+    .sort((a, b) => a.d - b.d || b.mentions - a.mentions)
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
+/** /who [name]: the people of the corpus, or the sentences about one of them. Reads precomputed people only. */
+export function answerWho(index: CorpusIndex, query: string): Answer {
+  const people = index.derived.people;
+  const text = (r: SentenceRef) => index.articles.get(r.file)?.sentences[r.sentence]?.text;
+  if (query.trim() === '') {
+    const items: WhoListItem[] = [];
+    for (const p of people) {
+      const intro = p.refs[0];
+      const quote = intro && text(intro);
+      if (!intro || quote === undefined) continue;
+      items.push({ name: p.name, role: p.role, mentions: p.mentions, quote, source: intro.file });
+      if (items.length >= LIMITS.maxItems) break;
+    }
+    if (!items.length) return { command: 'who', query, items, message: 'No people were found in the articles.' };
+    return people.length > items.length
+      ? { command: 'who', query, items, message: `${people.length} people appear in the articles; these are the ${items.length} mentioned most.` }
+      : { command: 'who', query, items };
+  }
+  const found = findPeople(people, query);
+  if (!found.length) {
+    return { command: 'who', query, items: [], message: `No one called “${query}” appears in the articles.`, suggestions: suggestPeople(people, query) };
+  }
+  const items: WhoItem[] = [];
+  const seen = new Set<string>();
+  for (const p of found) {
+    for (const r of p.refs) {
+      const s = index.articles.get(r.file)?.sentences[r.sentence];
+      if (!s || seen.has(s.key)) continue;
+      seen.add(s.key);
+      items.push({ name: p.name, quote: s.text, source: s.file });
+      if (items.length >= LIMITS.maxItems) break;
+    }
+    if (items.length >= LIMITS.maxItems) break;
+  }
+  const answer: Answer = { command: 'who', query, items };
+  if (found.length > 1) answer.message = `“${query}” may be ${found.length} people: ${found.map((p) => p.name).join(', ')}.`;
+  return answer;
 }

@@ -1,0 +1,79 @@
+import { fold, isGivenName, PARTICLES } from './gazetteer.ts';
+
+/** Generational suffixes, dropped from name keys: "Martin Luther King Jr." is "martin luther king". */
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/**
+ * The words that identify a name, folded, in order, without particles, initials and suffixes:
+ * "Bashar al-Assad" → [bashar, assad], "George H.W. Bush" → [george, bush], "al-Assad" → [assad].
+ */
+export function nameTokens(name: string): string[] {
+  const out: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const parts = fold(word).replace(/['’]s$/, '').split('-').filter(Boolean);
+    while (parts.length > 1 && PARTICLES.has(parts[0]!)) parts.shift();
+    const w = parts.join('-');
+    if (!w || PARTICLES.has(w) || NAME_SUFFIXES.has(w) || w.includes('.') || w.length === 1) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** The same words in any order: "Salah Abdeslam" and "Abdeslam Salah" share a key. */
+export const nameKey = (tokens: string[]): string => [...tokens].sort().join(' ');
+
+/**
+ * People indexed by the words of their names, to resolve a mention to the one person it fits: the
+ * same name in any word order, a part of a longer name ("Bashar Assad" ⊂ "Bashar Hafez Assad"), or
+ * a lone word: the surname ("Assad"), else another word of the name when only one person has it and
+ * it is not a common given name ("Abdeslam" for "Abdeslam Salah").
+ */
+export class NameIndex<P extends { tokens: string[] }> {
+  private readonly byKey = new Map<string, P[]>();
+  private readonly byToken = new Map<string, P[]>();
+
+  add(p: P): P {
+    push(this.byKey, nameKey(p.tokens), p);
+    for (const t of new Set(p.tokens)) push(this.byToken, t, p);
+    return p;
+  }
+
+  /** Every person the words may refer to; `exact` when one has exactly these words. */
+  candidates(tokens: string[]): { exact: boolean; people: P[] } {
+    const exact = this.byKey.get(nameKey(tokens));
+    if (exact) return { exact: true, people: exact };
+    const longer = (this.byToken.get(tokens[0]!) ?? []).filter((p) => p.tokens.length > tokens.length && tokens.every((t) => p.tokens.includes(t)));
+    if (tokens.length > 1 || longer.length < 2) return { exact: false, people: longer };
+    const t = tokens[0]!;
+    const bySurname = longer.filter((p) => p.tokens[p.tokens.length - 1] === t);
+    return { exact: false, people: bySurname.length ? bySurname : longer };
+  }
+
+  /** The one person the words refer to, if exactly one fits. */
+  resolve(tokens: string[]): P | undefined {
+    if (!tokens.length) return undefined;
+    const { exact, people } = this.candidates(tokens);
+    if (people.length !== 1) return undefined;
+    const p = people[0]!;
+    if (exact || tokens.length > 1) return p;
+    const t = tokens[0]!;
+    return p.tokens[p.tokens.length - 1] === t || !isGivenName(t) ? p : undefined;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The form to show: a full name before a lone word, then the one written most, then the longer. */
+export function displayForm(forms: Map<string, number>): string {
+  let best = '';
+  let bestScore = -1;
+  for (const [form, n] of forms) {
+    const score = (nameTokens(form).length > 1 ? 1e9 : 0) + n * 1000 + Math.min(form.length, 999);
+    if (score > bestScore) [best, bestScore] = [form, score];
+  }
+  return best;
+}

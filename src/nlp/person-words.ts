@@ -1,0 +1,176 @@
+import { CORPORATE_SUFFIX, fold, isGivenName, isRoleNoun, NOT_NAMES, ORG_HEADS, PARTICLES, TITLES } from './gazetteer.ts';
+import type { SentenceTokens } from './types.ts';
+
+/**
+ * The words of a sentence as the people extractor reads them (wink tokens, hyphenated names joined),
+ * the word classes it tests, and the role phrases read around a name: an appositive after it (", an
+ * analyst at …,") or a phrase before it ("the suspected planner of the attacks, …").
+ */
+
+/** A word of a sentence: one wink token, or several joined by hyphens with no space ("al-Assad", "France-Presse"). */
+export interface Word {
+  text: string;
+  lower: string;
+  pos: string;
+  lemma: string;
+  /** Character offsets in the sentence text. */
+  start: number;
+  end: number;
+  /** A capitalised proper noun that can be part of a name. */
+  name: boolean;
+  /** Part of a date, time or figure ("this week", "two"). */
+  figure: boolean;
+}
+
+const HYPHENS = new Set(['-', '‐', '‑']);
+/** Tokens inside these wink entities are dates and figures, never names. */
+const NOT_NAME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
+const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
+/** "MPs", "CEOs": initialisms, not names. */
+const PLURAL_INITIALISM = /^\p{Lu}{2,}s$/u;
+
+export function wordsOf(st: SentenceTokens): Word[] {
+  const inEntity = new Uint8Array(st.values.length);
+  for (const e of st.entities) if (NOT_NAME_ENTITIES.has(e.type)) inEntity.fill(1, e.first, e.last + 1);
+  const text = st.sentence.text;
+  const out: Word[] = [];
+  const n = st.values.length;
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    // Join "x-Y" chains written without spaces.
+    while (
+      j + 2 < n &&
+      HYPHENS.has(st.values[j + 1]!) &&
+      st.offsets[j + 1] === st.offsets[j]! + st.values[j]!.length &&
+      st.offsets[j + 2] === st.offsets[j + 1]! + 1 &&
+      st.types[j] === 'word' &&
+      st.types[j + 2] === 'word'
+    )
+      j += 2;
+    const start = st.offsets[i]!;
+    const lastPart = st.values[j]!;
+    const end = st.offsets[j]! + lastPart.length;
+    const w = text.slice(start, end);
+    const lower = fold(w);
+    // "CME's" is an initialism with a possessive, not a capitalised name.
+    const bare = w.replace(/['’]s$/, '');
+    const particle = j > i && PARTICLES.has(st.values[i]!.toLowerCase());
+    const looksName =
+      st.types[i] === 'word' &&
+      (CAPITALISED.test(bare) || particle) &&
+      !PLURAL_INITIALISM.test(bare) &&
+      !inEntity[i] &&
+      !NOT_NAMES.has(lower);
+    const pos = st.pos[j]!;
+    // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
+    const prev = out[out.length - 1];
+    const name = looksName && (pos === 'PROPN' || (!!prev?.name && !TITLES.has(lower) && ['NOUN', 'VERB', 'ADJ'].includes(pos)));
+    out.push({ text: w, lower, pos, lemma: (st.lemmas[j] ?? lastPart).toLowerCase(), start, end, name, figure: inEntity[i] === 1 });
+    i = j;
+  }
+  return out;
+}
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+export const ARTICLES = new Set(['the', 'a', 'an']);
+export const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'dr.', 'dr', 'sir', 'dame']);
+/** Words that may follow an appositive: "Abdullah, a Syrian concierge in Beirut who …". */
+export const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom']);
+const PP_HOPS = new Set(['of', 'at', 'in', 'for', 'from', 'with', 'to']);
+export const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+export const NAMING_VERBS = new Set(['named', 'called']);
+export const CONNECTORS = new Set(['and', '&']);
+export const AGE = /^\d{1,3}$/;
+export const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
+/** One-word company names: "Citibank", "Bundesbank", "Bancorp". */
+export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
+export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
+export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
+export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
+export const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text);
+export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
+/** Words allowed before a title head: "French Prime", "Army", "Bank of Japan", "police", "former". */
+export const isTitleModifier = (ws: Word[], k: number) => {
+  const w = ws[k]!;
+  if (w.figure) return false;
+  if (w.lower === 'of') return capitalised(ws[k - 1]) && capitalised(ws[k + 1]);
+  // "Securities and Exchange Commission chairman", not "Oscar S. Wyatt Jr and President".
+  if (CONNECTORS.has(w.lower)) return capitalised(ws[k + 1]) && !!ws[k - 1] && capitalised(ws[k - 1]) && !/\.$/.test(ws[k - 1]!.text) && !isGivenName(ws[k - 1]!.text) && !/^(?:Jr|Sr)$/.test(ws[k - 1]!.text);
+  return isTitle(w) || w.name || (capitalised(w) && ['ADJ', 'NOUN', 'VERB'].includes(w.pos)) || lowerNoun(w);
+};
+
+/** A role phrase ws[a..b], at most `max` words, cut before "and", ending on a word (not "of", "the"). */
+export function phrase(text: string, ws: Word[], a: number, b: number, max = 10): string | undefined {
+  while (a <= b && (CORPORATE_SUFFIX.test(ws[a]!.text) || CONNECTORS.has(ws[a]!.lower))) a++;
+  let end = Math.min(b, a + max - 1);
+  // Too long: cut before the last preposition that fits ("head of a committee [with the Federation …]").
+  if (end < b) for (let k = end; k > a + 1; k--) if (ws[k]!.pos === 'ADP') {
+    end = k - 1;
+    break;
+  }
+  for (let k = a + 1; k <= end; k++) if (ws[k]!.pos === 'CCONJ' && !(capitalised(ws[k - 1]) && capitalised(ws[k + 1]))) {
+    end = k - 1;
+    break;
+  }
+  while (end >= a && (isPunct(ws[end]) || ['ADP', 'DET', 'CCONJ', 'PART', 'SCONJ'].includes(ws[end]!.pos))) end--;
+  return end < a ? undefined : text.slice(ws[a]!.start, ws[end]!.end);
+}
+
+/** ", an analyst at political-risk consultancy Teneo Intelligence," → the appositive's text. */
+export function appositive(text: string, ws: Word[], at: number): string | undefined {
+  const first = ws[at];
+  if (!first || RELATIVES.has(first.lower)) return undefined;
+  let i = at;
+  if (ARTICLES.has(first.lower) || POSSESSIVES.has(first.lower)) i++;
+  else if (first.pos === 'DET') return undefined;
+  // The head: the first lower-case noun within a few words.
+  let head = -1;
+  for (let k = i; k < Math.min(ws.length, i + 5); k++) {
+    const w = ws[k]!;
+    if (isPunct(w) || ['VERB', 'AUX', 'ADP', 'PRON', 'CCONJ'].includes(w.pos)) break;
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && /^\p{Ll}/u.test(w.text)) {
+      head = k;
+      break;
+    }
+  }
+  if (head < 0 || !(isRoleNoun(ws[head]!.lower) || isRoleNoun(ws[head]!.lemma))) return undefined;
+  // "…, director Mike Leigh": a title of someone else in a list.
+  if (ws[head + 1]?.name) return undefined;
+  // It must close: a comma, the end, or a relative clause; "X, the company spokesman said" is a subject.
+  let end = head;
+  while (end + 1 < ws.length && !isPunct(ws[end + 1]) && !RELATIVES.has(ws[end + 1]!.lower)) {
+    if (ws[end + 1]!.pos === 'VERB' || ws[end + 1]!.pos === 'AUX') return undefined;
+    end++;
+  }
+  return phrase(text, ws, at, end);
+}
+
+/** "the suspected planner of the attacks, Abdelhamid Abaaoud" → the phrase before the comma. */
+export function leadIn(text: string, ws: Word[], comma: number): string | undefined {
+  let hops = 0;
+  // Names right before the comma with no preposition between belong to a list ("nominees Clive Owen, X").
+  let names = false;
+  for (let k = comma - 1; k >= 0 && k > comma - 9; k--) {
+    const w = ws[k]!;
+    if (w.pos === 'NOUN' && /^\p{Ll}/u.test(w.text)) {
+      if (isRoleNoun(w.lower) || isRoleNoun(w.lemma)) {
+        if (names) return undefined;
+        let s = k;
+        const modifier = (m: Word) => /^\p{Ll}/u.test(m.text) && (m.pos === 'ADJ' || m.pos === 'NOUN' || (m.pos === 'VERB' && m.lower.endsWith('ed')));
+        while (s > 0 && s > k - 3 && modifier(ws[s - 1]!)) s--;
+        return phrase(text, ws, s, comma - 1);
+      }
+      // The object of one prepositional phrase after the head: "planner of [the attacks]".
+      if (hops > 0) return undefined;
+      continue;
+    }
+    if (PP_HOPS.has(w.lower) && hops === 0 && k < comma - 1) {
+      hops++;
+      names = false;
+      continue;
+    }
+    if (!['ADJ', 'DET', 'NUM', 'PROPN'].includes(w.pos)) return undefined;
+    if (w.pos === 'PROPN') names = true;
+  }
+  return undefined;
+}
