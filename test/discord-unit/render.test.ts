@@ -91,7 +91,7 @@ describe('renderAnswer', () => {
     };
     const event: TimelineItem = { quote: 'On Friday the attacks began.', source: 'b.txt', date: '2015-11-13', dateText: 'Friday' };
     const [c] = renderAnswer({ command: 'casualties', query: '', items: [toll] }, lookup);
-    expect(c!.description).toMatch(/\*\*at least 44 killed\*\* — Sinai crash · 2015-10-31\n> At least 44 people were killed\.\n— /);
+    expect(c!.description).toMatch(/\*\*At least 44 killed\*\* — Sinai crash · 2015-10-31\n> At least 44 people were killed\.\n— /);
     expect(c!.description).toContain('*also:*\n> The crash killed 44.\n— b.txt');
     const [t] = renderAnswer({ command: 'timeline', query: 'attacks', items: [event] }, lookup);
     expect(t!.description).toContain('**1.** **2015-11-13** (“Friday”)\n> On Friday the attacks began.');
