@@ -1,23 +1,14 @@
-import { createHash } from 'node:crypto';
 import { derive } from '../answers/derive.ts';
 import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import { type ArticleAnalysis, analyzeArticle } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';
-import { createSearch } from './search.ts';
+import { searchOver } from './compact-search.ts';
+import { analyzeParallel, type PoolOptions } from './pool.ts';
+import { buildPostings, type Postings, updatePostings } from './postings.ts';
 import type { CorpusIndex } from './types.ts';
+import { corpusKey } from './version.ts';
 
-/**
- * Version of everything that shapes the index: bump it whenever analysis, extraction or the snapshot
- * layout changes, and every snapshot made by older code is rebuilt.
- */
-export const INDEX_VERSION = 1;
-
-/** The identity of a corpus's content under this code: the snapshot key. */
-export function corpusKey(articles: Pick<RawArticle, 'file' | 'hash'>[]): string {
-  const h = createHash('sha256').update(`index-v${INDEX_VERSION}\n`);
-  for (const a of [...articles].sort((x, y) => (x.file < y.file ? -1 : 1))) h.update(`${a.file}\0${a.hash}\n`);
-  return h.digest('hex');
-}
+export { corpusKey, INDEX_VERSION } from './version.ts';
 
 export interface BuildProgress {
   phase: 'analyse' | 'index' | 'derive';
@@ -29,6 +20,10 @@ export interface BuildOptions {
   /** Analyses to reuse, by content hash (an unchanged article is not analysed again). */
   cache?: Map<string, ArticleAnalysis>;
   onProgress?: (p: BuildProgress) => void;
+  /** The index being replaced: the search postings of its unchanged articles are carried over, not rebuilt. */
+  previous?: CorpusIndex;
+  /** Worker threads for analysis (`analyzeAllAsync`); see `pool.ts`. */
+  pool?: Omit<PoolOptions, 'onProgress'>;
 }
 
 /** Analyses every article (or reuses a cached analysis of the same content). */
@@ -40,6 +35,60 @@ export function analyzeAll(raws: RawArticle[], opts: BuildOptions = {}): Article
     if (i % step === 0) opts.onProgress?.({ phase: 'analyse', done: i, total: raws.length });
   });
   return out;
+}
+
+/**
+ * Like `analyzeAll`, on worker threads when there is enough new text to pay for them (see `pool.ts`):
+ * a full build of a large corpus uses every core.
+ */
+export async function analyzeAllAsync(raws: RawArticle[], opts: BuildOptions = {}): Promise<ArticleAnalysis[]> {
+  const out = new Array<ArticleAnalysis | undefined>(raws.length);
+  const todo: number[] = [];
+  raws.forEach((raw, i) => {
+    const hit = opts.cache?.get(raw.hash);
+    if (hit) out[i] = hit;
+    else todo.push(i);
+  });
+  const fresh = await analyzeParallel(
+    todo.map((i) => raws[i]!),
+    { ...opts.pool, onProgress: (done, total) => opts.onProgress?.({ phase: 'analyse', done, total }) },
+  );
+  todo.forEach((i, k) => {
+    out[i] = fresh[k];
+  });
+  return out as ArticleAnalysis[];
+}
+
+/**
+ * The postings of the new sentence table: carried over from `previous` for articles it has with the
+ * same content (their sentences' ids shift, their terms are not re-read), built for the others.
+ */
+function postingsFor(sorted: ArticleAnalysis[], sentences: Sentence[], previous: CorpusIndex | undefined): Postings {
+  const old = previous?.postings;
+  if (!previous || !old || old.lengths.length !== previous.sentences.length) return buildPostings(sentences.map((s) => s.terms));
+  const oldStart = new Map<string, number>();
+  let at = 0;
+  for (const [file, a] of previous.articles) {
+    oldStart.set(file, at);
+    at += a.sentences.length;
+  }
+  if (at !== previous.sentences.length) return buildPostings(sentences.map((s) => s.terms));
+  const keep = new Int32Array(previous.sentences.length).fill(-1);
+  const added: { id: number; terms: string }[] = [];
+  let id = 0;
+  for (const a of sorted) {
+    const before = previous.articles.get(a.meta.file);
+    const start = oldStart.get(a.meta.file);
+    if (before && start !== undefined && before.hash === a.hash && before.sentences.length === a.sentences.length) {
+      for (let k = 0; k < a.sentences.length; k++) keep[start + k] = id + k;
+    } else {
+      a.sentences.forEach((s, k) => {
+        added.push({ id: id + k, terms: s.terms });
+      });
+    }
+    id += a.sentences.length;
+  }
+  return updatePostings(old, keep, added, sentences.length);
 }
 
 /** Assembles an index from analysed articles: sentence table, MiniSearch, and derived answers. */
@@ -58,13 +107,13 @@ export function assembleIndex(key: string, analyses: ArticleAnalysis[], warnings
     }
   }
   opts.onProgress?.({ phase: 'index', done: 0, total: sentences.length });
-  const search = createSearch();
-  search.addAll(sentences.map((s, id) => ({ id, terms: s.terms })));
+  const postings = postingsFor(sorted, sentences, opts.previous);
+  const search = searchOver(postings);
   opts.onProgress?.({ phase: 'derive', done: 0, total: sorted.length });
-  return { key, articles, sentences, byKey, search, derived: derive(sorted), warnings, builtAt: new Date().toISOString() };
+  return { key, articles, sentences, byKey, search, postings, derived: derive(sorted), warnings, builtAt: new Date().toISOString() };
 }
 
-/** Builds an index from articles read from disk. */
+/** Builds an index from articles read from disk (in this thread; the store uses `analyzeAllAsync`). */
 export function buildIndex(raws: RawArticle[], warnings: CorpusWarning[], opts: BuildOptions = {}): CorpusIndex {
   return assembleIndex(corpusKey(raws), analyzeAll(raws, opts), warnings, opts);
 }

@@ -1,106 +1,252 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import type { Derived } from '../answers/derive.ts';
 import type { CorpusWarning } from '../corpus/types.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import { INDEX_VERSION } from './build.ts';
-import { MINISEARCH_OPTIONS } from './search.ts';
-import type { CorpusIndex, IndexedDoc } from './types.ts';
+import type { Sentence } from '../nlp/types.ts';
+import { INDEX_VERSION } from './version.ts';
+import { searchOver } from './compact-search.ts';
+import type { CorpusFiles } from './corpus-files.ts';
+import { buildPostings, type Postings } from './postings.ts';
+import type { CorpusIndex } from './types.ts';
 
+/**
+ * The snapshot: one JSON file, written atomically (temporary file, fsync, rename), checked at load by
+ * a SHA-256 of its content, so a truncated, corrupt or edited snapshot is rebuilt, never served.
+ *
+ * Layout, chosen for load and save speed at archive scale (see BENCHMARKS.md):
+ * - the search index is stored as its flat postings (base64 of typed arrays), not as MiniSearch JSON:
+ *   loading it is a copy, and MiniSearch reads it directly (`compact-search.ts`);
+ * - each sentence is a row `[start, end, text, key, terms]` (its file and position are implied);
+ * - each article's JSON is kept in memory as bytes (copied from the file when loaded), so saving after
+ *   a refresh encodes only the articles that changed;
+ * - `files` records what the corpus read saw, so the next start skips reading unchanged files.
+ */
 const FORMAT = 'quotebot-snapshot';
 export const SNAPSHOT_FILE = 'index.json';
-
-interface SnapshotFile {
-  format: typeof FORMAT;
-  version: number;
-  key: string;
-  builtAt: string;
-  articles: ArticleAnalysis[];
-  warnings: CorpusWarning[];
-  derived: Derived;
-  search: unknown;
-}
+/** The JSON that closes every snapshot: its checksum. */
+const CHECK = ',"check":"';
+/** Articles per write when saving. */
+const CHUNK_ARTICLES = 500;
 
 /** Why a snapshot could not be used. The caller rebuilds and logs this once. */
 export class SnapshotUnusable extends Error {}
 
+type SentenceRow = [start: number, end: number, text: string, key: string, terms: string];
+
+interface ArticleRecord {
+  meta: ArticleAnalysis['meta'];
+  hash: string;
+  facts: ArticleAnalysis['facts'];
+  dropped: ArticleAnalysis['dropped'];
+  sentences: SentenceRow[];
+}
+
+interface SnapshotHead {
+  format: typeof FORMAT;
+  version: number;
+  key: string;
+  builtAt: string;
+  warnings: CorpusWarning[];
+  files: CorpusFiles | null;
+  derived: Derived;
+  search: { documentCount: number; endian: 'le'; terms: string[]; offsets: string; docs: string; freqs: string; lengths: string };
+  /** Length in bytes of each article's JSON, in order (how the loader finds them to keep them). */
+  lengths: number[];
+  articles: ArticleRecord[];
+  check: string;
+}
+
+/** Each article's JSON, as the bytes last written or read: a save re-encodes only new articles. */
+const articleJson = new WeakMap<ArticleAnalysis, Buffer>();
+
+
+function jsonOf(a: ArticleAnalysis): Buffer {
+  let text = articleJson.get(a);
+  if (text === undefined) {
+    const record: ArticleRecord = {
+      meta: a.meta,
+      hash: a.hash,
+      facts: a.facts,
+      dropped: a.dropped,
+      sentences: a.sentences.map((s) => [s.start, s.end, s.text, s.key, s.terms]),
+    };
+    text = Buffer.from(JSON.stringify(record), 'utf8');
+    articleJson.set(a, text);
+  }
+  return text;
+}
+
+const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function fromB64(s: unknown, what: string): Int32Array {
+  if (typeof s !== 'string') throw new SnapshotUnusable(`snapshot is corrupt (search index: ${what} missing)`);
+  const bytes = Buffer.from(s, 'base64');
+  if (bytes.length % 4 !== 0) throw new SnapshotUnusable(`snapshot is corrupt (search index: ${what} truncated)`);
+  const out = new Int32Array(bytes.length / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Writes the index to `dir/index.json` atomically: a temporary file in the same folder, flushed to
- * disk, then renamed over the old one. A crash at any point leaves the old snapshot whole.
+ * disk, then renamed over the old one. A crash or an error at any point leaves the old snapshot whole
+ * and no temporary file behind.
  */
 export async function saveSnapshot(dir: string, index: CorpusIndex): Promise<string> {
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, SNAPSHOT_FILE);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const body: SnapshotFile = {
-    format: FORMAT,
-    version: INDEX_VERSION,
-    key: index.key,
-    builtAt: index.builtAt,
-    articles: [...index.articles.values()],
-    warnings: index.warnings,
-    derived: index.derived,
-    search: index.search.toJSON(),
-  };
   const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(JSON.stringify(body));
+    const articles = [...index.articles.values()];
+    const texts = articles.map(jsonOf);
+    const p = index.postings ?? buildPostings(index.sentences.map((s) => s.terms));
+    const j = JSON.stringify;
+    const head =
+      `{"format":${j(FORMAT)},"version":${INDEX_VERSION},"key":${j(index.key)},"builtAt":${j(index.builtAt)}` +
+      `,"warnings":${j(index.warnings)},"files":${j(index.files ?? null)},"derived":${j(index.derived)}` +
+      `,"search":${j({ documentCount: p.lengths.length, endian: 'le', terms: p.terms, offsets: b64(p.offsets), docs: b64(p.docs), freqs: b64(p.freqs), lengths: b64(p.lengths) })}` +
+      `,"lengths":${j(texts.map((t) => t.length))},"articles":[`;
+    // Encoded once, in chunks (no 60 MB string is built); written by the thread pool while this thread
+    // computes the checksum of the same bytes.
+    const chunks = [Buffer.from(head, 'utf8')];
+    const comma = Buffer.from(',');
+    for (let i = 0; i < texts.length; i += CHUNK_ARTICLES) {
+      chunks.push(Buffer.concat(texts.slice(i, i + CHUNK_ARTICLES).flatMap((t, k) => (i + k > 0 ? [comma, t] : [t]))));
+    }
+    chunks.push(Buffer.from(']'));
+    const writing = fh.writev(chunks);
+    const hash = createHash('sha256');
+    for (const c of chunks) hash.update(c);
+    const check = hash.digest('hex');
+    const { bytesWritten } = await writing;
+    if (bytesWritten !== chunks.reduce((n, c) => n + c.length, 0)) throw new Error('short write');
+    await fh.write(`${CHECK}${check}"}`);
     await fh.sync();
-  } catch (err) {
-    await fh.close().catch(() => {});
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await fh.close();
-  try {
+    await fh.close();
     await rename(tmp, target);
   } catch (err) {
+    await fh.close().catch(() => {});
     await rm(tmp, { force: true });
     throw err;
   }
   return target;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const corrupt = (why: string) => new SnapshotUnusable(`snapshot is corrupt (${why})`);
+
 /**
- * Loads `dir/index.json` if it exists and matches `expectedKey` (the current corpus content and
- * index version). Throws SnapshotUnusable saying why otherwise (missing, truncated, corrupt, stale).
+ * Loads `dir/index.json`. With `expectedKey`, a snapshot of other content is refused as stale; without
+ * it, the caller compares keys (a stale snapshot is still a good cache of unchanged articles). Throws
+ * SnapshotUnusable saying why (missing, truncated, corrupt, older version, stale).
  */
-export async function loadSnapshot(dir: string, expectedKey: string): Promise<CorpusIndex> {
+export async function loadSnapshot(dir: string, expectedKey?: string): Promise<CorpusIndex> {
   const file = path.join(dir, SNAPSHOT_FILE);
-  let raw: string;
+  let buf: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    buf = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new SnapshotUnusable(code === 'ENOENT' ? 'no snapshot yet' : `snapshot unreadable (${code})`);
   }
-  let snap: SnapshotFile;
+  const text = buf.toString('utf8');
+  let snap: SnapshotHead;
   try {
-    snap = JSON.parse(raw) as SnapshotFile;
+    snap = JSON.parse(text) as SnapshotHead;
   } catch {
     throw new SnapshotUnusable('snapshot is truncated or corrupt (not valid JSON)');
   }
-  if (snap?.format !== FORMAT) throw new SnapshotUnusable('snapshot is not a quotebot snapshot');
+  if (!isObject(snap) || snap.format !== FORMAT) throw new SnapshotUnusable('snapshot is not a quotebot snapshot');
   if (snap.version !== INDEX_VERSION) throw new SnapshotUnusable(`snapshot is from index version ${snap.version}, this code builds version ${INDEX_VERSION}`);
-  if (snap.key !== expectedKey) throw new SnapshotUnusable('snapshot is stale (the corpus changed since it was made)');
-  if (!Array.isArray(snap.articles) || typeof snap.search !== 'object' || snap.search === null) {
-    throw new SnapshotUnusable('snapshot is corrupt (missing parts)');
+  if (typeof snap.key !== 'string') throw corrupt('no key');
+  if (expectedKey !== undefined && snap.key !== expectedKey) throw new SnapshotUnusable('snapshot is stale (the corpus changed since it was made)');
+
+  // Integrity: the checksum covers every byte before it.
+  const at = buf.lastIndexOf(CHECK);
+  if (at < 0 || typeof snap.check !== 'string' || createHash('sha256').update(buf.subarray(0, at)).digest('hex') !== snap.check) {
+    throw corrupt('checksum mismatch');
   }
-  let search: MiniSearch<IndexedDoc>;
-  try {
-    search = MiniSearch.loadJS<IndexedDoc>(snap.search as never, MINISEARCH_OPTIONS);
-  } catch (err) {
-    throw new SnapshotUnusable(`snapshot is corrupt (search index: ${(err as Error).message})`);
+  return fromHead(snap, buf);
+}
+
+/** Rebuilds the index from a parsed, checksum-verified snapshot, checking its shape throughout. */
+function fromHead(snap: SnapshotHead, buf: Buffer): CorpusIndex {
+  if (!Array.isArray(snap.articles) || !Array.isArray(snap.lengths) || snap.lengths.length !== snap.articles.length) throw corrupt('missing parts');
+  if (!isObject(snap.derived) || !['people', 'tolls', 'timeline'].every((k) => Array.isArray((snap.derived as unknown as Record<string, unknown>)[k]))) {
+    throw corrupt('derived answers missing');
   }
-  const articles = new Map(snap.articles.map((a) => [a.meta.file, a]));
-  const sentences = snap.articles.flatMap((a) => a.sentences);
+  if (!isObject(snap.search) || snap.search.endian !== 'le' || !littleEndian) throw corrupt('search index missing');
+  if (typeof snap.builtAt !== 'string' || !Array.isArray(snap.warnings) || !(snap.files === null || isObject(snap.files))) throw corrupt('missing parts');
+
+  // Where each article's JSON is, to keep its bytes for the next save (one copy, so the rest of the file can go).
+  const end = buf.lastIndexOf(`]${CHECK}`);
+  const start = end - snap.lengths.reduce((n, l) => n + l, 0) - Math.max(0, snap.lengths.length - 1);
+  if (start < 1 || buf[start - 1] !== 0x5b /* [ */) throw corrupt('article layout');
+  const region = Buffer.from(buf.subarray(start, end));
+  let pos = 0;
+  const articles = new Map<string, ArticleAnalysis>();
+  const sentences: Sentence[] = [];
+  for (let i = 0; i < snap.articles.length; i++) {
+    const r = snap.articles[i]!;
+    if (!isObject(r) || !isObject(r.meta) || typeof r.meta.file !== 'string' || typeof r.hash !== 'string' || !Array.isArray(r.sentences)) throw corrupt('an article is malformed');
+    const file = r.meta.file;
+    const own: Sentence[] = r.sentences.map((row, index) => {
+      if (!Array.isArray(row) || row.length !== 5) throw corrupt('a sentence is malformed');
+      const [start, end, text, key, terms] = row;
+      if (!Number.isInteger(start) || typeof text !== 'string' || end !== start + text.length || typeof key !== 'string' || typeof terms !== 'string') {
+        throw corrupt('a sentence is malformed');
+      }
+      return { file, index, start, end, text, key, terms };
+    });
+    const a: ArticleAnalysis = { meta: r.meta, hash: r.hash, sentences: own, facts: r.facts, dropped: r.dropped };
+    if (articles.has(file)) throw corrupt('an article appears twice');
+    articles.set(file, a);
+    for (const s of own) sentences.push(s);
+    const len = snap.lengths[i]!;
+    articleJson.set(a, region.subarray(pos, pos + len));
+    pos += len + 1;
+  }
+
+  const postings = postingsOf(snap.search, sentences.length);
   const byKey = new Map<string, number[]>();
   sentences.forEach((s, id) => {
     const same = byKey.get(s.key);
     if (same) same.push(id);
     else byKey.set(s.key, [id]);
   });
-  if (search.documentCount !== sentences.length) throw new SnapshotUnusable('snapshot is corrupt (index and sentences disagree)');
-  return { key: snap.key, articles, sentences, byKey, search, derived: snap.derived, warnings: snap.warnings ?? [], builtAt: snap.builtAt };
+  const index: CorpusIndex = {
+    key: snap.key,
+    articles,
+    sentences,
+    byKey,
+    search: searchOver(postings),
+    postings,
+    derived: snap.derived,
+    warnings: snap.warnings,
+    builtAt: snap.builtAt,
+  };
+  if (snap.files) index.files = snap.files;
+  return index;
+}
+
+function postingsOf(s: SnapshotHead['search'], sentences: number): Postings {
+  if (s.documentCount !== sentences || !Array.isArray(s.terms)) throw corrupt('index and sentences disagree');
+  const p: Postings = { terms: s.terms, offsets: fromB64(s.offsets, 'offsets'), docs: fromB64(s.docs, 'docs'), freqs: fromB64(s.freqs, 'freqs'), lengths: fromB64(s.lengths, 'lengths') };
+  const T = p.terms.length;
+  if (p.offsets.length !== T + 1 || p.offsets[0] !== 0 || p.offsets[T] !== p.docs.length || p.freqs.length !== p.docs.length || p.lengths.length !== sentences) {
+    throw corrupt('search index sizes disagree');
+  }
+  for (let t = 0; t < T; t++) {
+    if (typeof p.terms[t] !== 'string' || p.offsets[t + 1]! < p.offsets[t]! || (t > 0 && !(p.terms[t - 1]! < p.terms[t]!))) throw corrupt('search index terms');
+  }
+  for (let k = 0; k < p.docs.length; k++) {
+    const d = p.docs[k]!;
+    if (d < 0 || d >= sentences || p.freqs[k]! < 1) throw corrupt('search index postings');
+  }
+  return p;
 }

@@ -1,14 +1,21 @@
 import { readCorpus } from '../corpus/read.ts';
-import type { CorpusWarning } from '../corpus/types.ts';
+import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import { analyzeAll, assembleIndex, type BuildProgress, corpusKey } from './build.ts';
+import type { BuildProgress } from './build.ts';
+import { type CorpusFiles, type CorpusReadSince, readCorpusSince } from './corpus-files.ts';
 import { loadSnapshot, SnapshotUnusable, saveSnapshot } from './snapshot.ts';
 import type { CorpusIndex } from './types.ts';
+import { corpusKey } from './version.ts';
 
-/** The disk operations the store performs; tests replace them to inject faults. */
+/**
+ * The disk operations the store performs; tests replace them to inject faults. The store reads the
+ * corpus with `readCorpusSince` (only files changed since the last read); when a test replaces
+ * `readCorpus` alone, every read is a full `readCorpus`, so the replacement sees them all.
+ */
 export interface StoreIO {
   readCorpus: typeof readCorpus;
+  readCorpusSince: typeof readCorpusSince;
   loadSnapshot: typeof loadSnapshot;
   saveSnapshot: typeof saveSnapshot;
 }
@@ -19,6 +26,8 @@ export interface StoreOptions {
   log: Logger;
   /** Replaces disk operations (fault-injection in tests). Defaults to the real ones. */
   io?: Partial<StoreIO>;
+  /** Worker threads for analysing many new articles (default: one per core; 0 or 1: none). */
+  workers?: number;
 }
 
 export interface OpenReport {
@@ -50,19 +59,45 @@ export class RefreshBusy extends RefreshError {}
 const FATAL_ON_REFRESH = /unreadable|malformed JSON|must be an object/;
 
 /**
+ * A snapshot that parses yet does not match the articles it was keyed by (a flipped byte inside a
+ * sentence, a wrong shape) is not served: every sentence of every article read must still be the
+ * exact text of its file (articles not read, if any, are taken on the key's word).
+ */
+function checkLoaded(index: CorpusIndex, raws: RawArticle[]): void {
+  const corrupt = (why: string) => new SnapshotUnusable(`snapshot is corrupt (${why})`);
+  for (const s of index.sentences) if (typeof s?.text !== 'string') throw corrupt('a sentence has no text');
+  for (const raw of raws) {
+    const a = index.articles.get(raw.file);
+    if (!a || !Array.isArray(a.sentences)) throw corrupt(`${raw.file} is missing`);
+    for (const s of a.sentences) {
+      if (s.file !== raw.file || s.end !== s.start + s.text.length || !raw.text.startsWith(s.text, s.start)) throw corrupt('a sentence does not match its article file');
+    }
+  }
+  const d = index.derived as unknown as Record<string, unknown> | null;
+  if (typeof d !== 'object' || d === null || !['people', 'tolls', 'timeline'].every((k) => Array.isArray(d[k]))) throw corrupt('derived answers missing');
+}
+
+/**
  * Holds the index that serves and replaces it whole. Readers take `store.index` and keep that object
  * for the whole answer; a refresh builds a new index aside and swaps the reference in one step, so no
  * answer ever sees a half-built index. One refresh runs at a time.
+ *
+ * Work is proportional to what changed: a start reads only files whose signature changed since the
+ * snapshot was made (none, usually), a stale snapshot still supplies the analysis of every unchanged
+ * article, and a refresh re-reads and re-analyses only changed files and carries the search postings
+ * of the others over (see `corpus-files.ts`, `postings.ts`).
  */
 export class IndexStore {
   #index: CorpusIndex | undefined;
   #refreshing = false;
   readonly options: StoreOptions;
   readonly #io: StoreIO;
+  readonly #incremental: boolean;
 
   constructor(options: StoreOptions) {
     this.options = options;
-    this.#io = { readCorpus, loadSnapshot, saveSnapshot, ...options.io };
+    this.#io = { readCorpus, readCorpusSince, loadSnapshot, saveSnapshot, ...options.io };
+    this.#incremental = !options.io?.readCorpus || !!options.io.readCorpusSince;
   }
 
   get index(): CorpusIndex {
@@ -74,29 +109,79 @@ export class IndexStore {
     return this.#refreshing;
   }
 
-  /** Opens the corpus: a valid snapshot when there is one, else a full build (then saved). */
+  /** Reads the corpus: only what changed since `previous` when possible, all of it otherwise. */
+  async #read(previous: CorpusFiles | undefined): Promise<Read> {
+    const dir = this.options.corpusDir;
+    if (this.#incremental) return this.#io.readCorpusSince(dir, previous, this.#io.readCorpus);
+    return { ...(await this.#io.readCorpus(dir)), reused: [] };
+  }
+
+  /** Builds the index of what `read` found: new articles analysed (or found in `cache`), unchanged ones taken from `cache`. */
+  async #build(read: Read, cache: Map<string, ArticleAnalysis> | undefined, previous: CorpusIndex | undefined, onProgress?: (p: BuildProgress) => void): Promise<CorpusIndex> {
+    let reused = read.reused.map((r) => cache?.get(r.hash));
+    if (reused.some((a) => !a)) {
+      // Cannot happen when the record and the index come from the same read; if it does, read everything.
+      read = await this.#read(undefined);
+      reused = [];
+    }
+    const opts = {
+      ...(cache ? { cache } : {}),
+      ...(onProgress ? { onProgress } : {}),
+      ...(previous ? { previous } : {}),
+      ...(this.options.workers !== undefined ? { pool: { workers: this.options.workers } } : {}),
+    };
+    // Loaded only when building: a start from the snapshot never loads the analysis code (wink, chrono, …).
+    const { analyzeAllAsync, assembleIndex } = await import('./build.ts');
+    const fresh = await analyzeAllAsync(read.articles, opts);
+    const index = assembleIndex(corpusKey([...read.articles, ...read.reused]), [...fresh, ...(reused as ArticleAnalysis[])], read.warnings, opts);
+    if (read.files) index.files = read.files;
+    return index;
+  }
+
+  /** Opens the corpus: a valid snapshot when there is one, else a build (reusing what a stale snapshot has), then saved. */
   async open(onProgress?: (p: BuildProgress) => void): Promise<OpenReport> {
     const t0 = performance.now();
-    const { corpusDir, snapshotDir, log } = this.options;
-    const read = await this.#io.readCorpus(corpusDir);
-    for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
-    const key = corpusKey(read.articles);
+    const { snapshotDir, log } = this.options;
+    let snap: CorpusIndex | undefined;
+    let why = '';
     try {
-      this.#index = await this.#io.loadSnapshot(snapshotDir, key);
-      this.#index.warnings = read.warnings;
-      return { from: 'snapshot', ms: performance.now() - t0, warnings: read.warnings };
-    } catch (err) {
-      if (!(err instanceof SnapshotUnusable)) throw err;
-      if (err.message !== 'no snapshot yet') log.info(`snapshot not used: ${err.message}; rebuilding`);
-      const index = assembleIndex(key, analyzeAll(read.articles, { ...(onProgress ? { onProgress } : {}) }), read.warnings, onProgress ? { onProgress } : {});
-      this.#index = index;
-      try {
-        await this.#io.saveSnapshot(snapshotDir, index);
-      } catch (e) {
-        log.warn(`snapshot not saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); serving from memory`);
-      }
-      return { from: 'build', reason: err.message, ms: performance.now() - t0, warnings: read.warnings };
+      snap = await this.#io.loadSnapshot(snapshotDir);
+    } catch (caught) {
+      // Whatever went wrong with the snapshot, a good corpus is still served: rebuild.
+      why = caught instanceof SnapshotUnusable ? caught.message : `snapshot is corrupt (${(caught as Error).message})`;
     }
+    let read = await this.#read(snap?.files);
+    const key = corpusKey([...read.articles, ...read.reused]);
+    if (snap?.key === key) {
+      try {
+        checkLoaded(snap, read.articles);
+        snap.warnings = read.warnings;
+        if (read.files) snap.files = read.files;
+        this.#index = snap;
+        for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+        // Files were re-read (touched, or changed too close to the last scan): record what they are, so the next start need not.
+        if (read.articles.length > 0 && read.files) await this.#io.saveSnapshot(snapshotDir, snap).catch(() => {});
+        return { from: 'snapshot', ms: performance.now() - t0, warnings: read.warnings };
+      } catch (caught) {
+        why = caught instanceof SnapshotUnusable ? caught.message : `snapshot is corrupt (${(caught as Error).message})`;
+        snap = undefined;
+        read = await this.#read(undefined);
+      }
+    } else if (snap) {
+      why = 'snapshot is stale (the corpus changed since it was made)';
+      if (!looksWhole(snap)) snap = undefined;
+    }
+    for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+    const reuse = snap ? ` (reusing the analysis of ${read.reused.length} unchanged articles)` : '';
+    if (why !== 'no snapshot yet') log.warn(`snapshot not used: ${why}; rebuilding${reuse}`);
+    const index = await this.#build(read, snap && byHash(snap), snap, onProgress);
+    this.#index = index;
+    try {
+      await this.#io.saveSnapshot(snapshotDir, index);
+    } catch (e) {
+      log.warn(`snapshot not saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); serving from memory`);
+    }
+    return { from: 'build', reason: why, ms: performance.now() - t0, warnings: read.warnings };
   }
 
   /** Uses an index built elsewhere (tests, benchmarks). */
@@ -122,28 +207,32 @@ export class IndexStore {
   async #refresh(onProgress?: (p: BuildProgress) => void): Promise<RefreshReport> {
     const t0 = performance.now();
     const old = this.index;
-    let read: Awaited<ReturnType<typeof readCorpus>>;
+    let read: Read;
     try {
-      read = await this.#io.readCorpus(this.options.corpusDir);
+      read = await this.#read(old.files);
     } catch (err) {
       throw new RefreshError(`cannot read the corpus folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
     const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.test(w.problem) && (w.file === 'sources.json' || old.articles.has(w.file)));
     if (fatal.length) throw new RefreshError(fatal.map((w) => `${w.file}: ${w.problem}`).join('; '));
 
-    const cache = new Map<string, ArticleAnalysis>([...old.articles.values()].map((a) => [a.hash, a]));
-    const analyses = analyzeAll(read.articles, { cache, ...(onProgress ? { onProgress } : {}) });
-    const next = assembleIndex(corpusKey(read.articles), analyses, read.warnings, onProgress ? { onProgress } : {});
+    // Nothing changed (same content, same warnings): keep serving the same index; only note what the read saw.
+    if (corpusKey([...read.articles, ...read.reused]) === old.key && JSON.stringify(read.warnings) === JSON.stringify(old.warnings)) {
+      if (read.files) old.files = read.files;
+      for (const w of read.warnings) this.options.log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+      const { articles, sentences, derived } = old;
+      return { added: [], removed: [], changed: [], articles: articles.size, sentences: sentences.length, people: derived.people.length, tolls: derived.tolls.length, warnings: read.warnings, ms: performance.now() - t0 };
+    }
+    const next = await this.#build(read, byHash(old), old, onProgress);
 
     const added: string[] = [];
     const changed: string[] = [];
-    for (const a of read.articles) {
-      const before = old.articles.get(a.file);
-      if (!before) added.push(a.file);
-      else if (before.hash !== a.hash) changed.push(a.file);
+    for (const [file, a] of next.articles) {
+      const before = old.articles.get(file);
+      if (!before) added.push(file);
+      else if (before.hash !== a.hash) changed.push(file);
     }
-    const now = new Set(read.articles.map((a) => a.file));
-    const removed = [...old.articles.keys()].filter((f) => !now.has(f));
+    const removed = [...old.articles.keys()].filter((f) => !next.articles.has(f));
 
     // Save first, swap second: if the disk fails, the old index and the old snapshot both stay as they were.
     try {
@@ -165,4 +254,17 @@ export class IndexStore {
       ms: performance.now() - t0,
     };
   }
+}
+
+/** A corpus read; `files` is missing when the read was a plain `readCorpus` (a test's replacement). */
+type Read = Omit<CorpusReadSince, 'files'> & { files?: CorpusFiles };
+
+/** Whether an index (a stale snapshot, from a replaceable loader) has the parts a rebuild would reuse. */
+function looksWhole(index: CorpusIndex): boolean {
+  return index.articles instanceof Map && Array.isArray(index.sentences) && [...index.articles.values()].every((a) => typeof a?.hash === 'string' && Array.isArray(a.sentences));
+}
+
+/** An index's analyses by content hash: the cache a rebuild draws on. */
+function byHash(index: CorpusIndex): Map<string, ArticleAnalysis> {
+  return new Map([...index.articles.values()].map((a) => [a.hash, a]));
 }

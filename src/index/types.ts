@@ -3,6 +3,8 @@ import type { Derived } from '../answers/derive.ts';
 import type { CorpusWarning } from '../corpus/types.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';
+import type { CorpusFiles } from './corpus-files.ts';
+import type { Postings } from './postings.ts';
 
 /** A sentence as MiniSearch indexes it: its id (position in `CorpusIndex.sentences`) and its terms. */
 export interface IndexedDoc {
@@ -20,7 +22,12 @@ export interface CorpusIndex {
   sentences: Sentence[];
   /** Sentences by wording key: more than one entry means the same sentence appears in several articles. */
   byKey: Map<string, number[]>;
+  /** MiniSearch over the sentences (read-only: a refresh builds a new index). Ids are positions in `sentences`. */
   search: MiniSearch<IndexedDoc>;
+  /** The inverted index `search` reads; a refresh derives the next one from it. */
+  postings?: Postings;
+  /** What the corpus read that built this index saw of each file: the next read skips unchanged files. */
+  files?: CorpusFiles;
   /** Corpus-level answers computed at indexing (people, tolls, timeline). */
   derived: Derived;
   warnings: CorpusWarning[];
