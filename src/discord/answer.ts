@@ -7,7 +7,7 @@ import { commandSpec } from '../answers/catalog.ts';
 import type { CorpusIndex } from '../index/types.ts';
 import type { BotContext } from './context.ts';
 import { HIDE_OPTION } from './define.ts';
-import { editReply, reply, send, update } from './deliver.ts';
+import { deferReply, editReply, reply, send, update } from './deliver.ts';
 import { NO_MENTIONS, type PagePayload, pagePayload, parsePageCustomId } from './pagination.ts';
 import { noticeText, renderAnswer } from './render.ts';
 
@@ -29,19 +29,35 @@ export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, 
   return pagePayload(pages, 0, { key, askerId });
 }
 
+/**
+ * Commands being answered right now. An answer takes milliseconds, but a burst of hundreds arriving
+ * together is answered one after another on the event loop: past this many, a command is deferred
+ * first (acknowledged within Discord's 3 s) and answered by editing the deferred reply.
+ */
+const ANSWER_FIRST_UP_TO = 2;
+let answering = 0;
+
 /** Answers a user command (`/search`, `/who`, …). */
 export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: BotContext, command: CommandName): Promise<void> {
-  const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
-  const arg = commandSpec(command)?.argument;
-  const raw = arg ? (interaction.options.getString(arg.name) ?? '') : '';
-  const query = checkQuery(command, raw);
-  if (typeof query !== 'string') {
-    await respondWith(interaction, ctx, { content: noticeText(query.error), allowedMentions: NO_MENTIONS }, true);
-    return;
+  answering++;
+  try {
+    const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+    const arg = commandSpec(command)?.argument;
+    const raw = arg ? (interaction.options.getString(arg.name) ?? '') : '';
+    const query = checkQuery(command, raw);
+    if (typeof query !== 'string') {
+      await respondWith(interaction, ctx, { content: noticeText(query.error), allowedMentions: NO_MENTIONS }, true);
+      return;
+    }
+    if (answering > ANSWER_FIRST_UP_TO && !interaction.deferred && !interaction.replied) {
+      await deferReply(interaction, hidden ? { flags: MessageFlags.Ephemeral } : {}, ctx.log);
+    }
+    const index = ctx.store.index;
+    const payload = answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
+    await respondWith(interaction, ctx, payload, hidden);
+  } finally {
+    answering--;
   }
-  const index = ctx.store.index;
-  const payload = answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
-  await respondWith(interaction, ctx, payload, hidden);
 }
 
 /** Replies, or edits the deferred reply when the router deferred this command. */

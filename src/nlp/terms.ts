@@ -5,6 +5,20 @@ import { its, lemmaOf, nlp, stem } from './wink.ts';
  * lemma (so "said" → "say"), then wink's Porter-2 stem (so "killed", "killing" → "kill"); stop words
  * and punctuation dropped. Numbers are kept as written ("128").
  */
+/** Stems already computed: the stemmer is ~16% of analysis time, and news repeats its words. */
+const stems = new Map<string, string>();
+const STEM_CACHE_MAX = 500_000;
+
+function stemCached(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_CACHE_MAX) stems.clear();
+    s = stem(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
 export function termOf(value: string, lemma: string, type: string, isStop: boolean): string | undefined {
   if (isStop) return undefined;
   if (type === 'number') return value.replace(/,/g, '');
@@ -12,7 +26,7 @@ export function termOf(value: string, lemma: string, type: string, isStop: boole
   const lower = (lemma || value).toLowerCase();
   const cleaned = lower.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (!cleaned) return undefined;
-  return stem(cleaned);
+  return stemCached(cleaned);
 }
 
 /** Search terms of free text (a query), processed exactly as sentences are at indexing. */
