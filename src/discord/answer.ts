@@ -37,9 +37,42 @@ export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, 
 const ANSWER_FIRST_UP_TO = 2;
 let answering = 0;
 
+/**
+ * Deferred answers are computed one per event-loop turn, so that gateway events and the
+ * acknowledgements of the commands still arriving go out between them rather than after all of them.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function inTurn<T>(fn: () => T): Promise<T> {
+  const run = queue
+    .then(acknowledgementsDone)
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Commands received but not yet acknowledged: deferred answers wait until there are none. */
+let unacknowledged = 0;
+let whenAcknowledged: (() => void)[] = [];
+function acknowledged(): void {
+  unacknowledged--;
+  if (unacknowledged === 0) for (const resolve of whenAcknowledged.splice(0)) resolve();
+}
+function acknowledgementsDone(): Promise<void> {
+  return unacknowledged === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenAcknowledged.push(resolve));
+}
+
 /** Answers a user command (`/search`, `/who`, …). */
 export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: BotContext, command: CommandName): Promise<void> {
   answering++;
+  unacknowledged++;
+  let acked = false;
+  const ack = () => {
+    if (!acked) {
+      acked = true;
+      acknowledged();
+    }
+  };
   try {
     const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
     const arg = commandSpec(command)?.argument;
@@ -49,13 +82,22 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
       await respondWith(interaction, ctx, { content: noticeText(query.error), allowedMentions: NO_MENTIONS }, true);
       return;
     }
+    const compute = () => {
+      const index = ctx.store.index;
+      return answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
+    };
     if (answering > ANSWER_FIRST_UP_TO && !interaction.deferred && !interaction.replied) {
-      await deferReply(interaction, hidden ? { flags: MessageFlags.Ephemeral } : {}, ctx.log);
+      try {
+        await deferReply(interaction, hidden ? { flags: MessageFlags.Ephemeral } : {}, ctx.log);
+      } finally {
+        ack();
+      }
+      await respondWith(interaction, ctx, await inTurn(compute), hidden);
+      return;
     }
-    const index = ctx.store.index;
-    const payload = answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
-    await respondWith(interaction, ctx, payload, hidden);
+    await respondWith(interaction, ctx, compute(), hidden);
   } finally {
+    ack();
     answering--;
   }
 }
