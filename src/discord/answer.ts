@@ -53,7 +53,7 @@ function inTurn<T>(fn: () => T): Promise<T> {
 
 /** Commands received but not yet acknowledged: deferred answers wait until there are none. */
 let unacknowledged = 0;
-let whenAcknowledged: (() => void)[] = [];
+const whenAcknowledged: (() => void)[] = [];
 function acknowledged(): void {
   unacknowledged--;
   if (unacknowledged === 0) for (const resolve of whenAcknowledged.splice(0)) resolve();
