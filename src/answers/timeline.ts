@@ -54,15 +54,74 @@ function namesSomething(text: string): boolean {
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { year: 0, month: 1, week: 2, day: 3 };
 
-/** A dated sentence waiting to be merged with the same event from other articles. */
-interface Candidate {
-  entry: TimelineEntry;
+/** A dated sentence of one article as its analysis gives it: the same at every build, never mutated. */
+interface Dated {
+  sentence: number;
+  date: string;
+  dateText: string;
+  precision: DatePrecision;
+  from: string;
+  future: boolean;
+  /** The date and its period: sentences are merged within one. */
+  when: string;
   /** The sentence's wording key. */
   key: string;
   terms: Set<string>;
   /** Says enough to be told by another article too (see `MIN_EVENT_TERMS`). */
   event: boolean;
 }
+
+/** A dated sentence waiting to be merged with the same event from other articles. */
+interface Candidate {
+  file: string;
+  d: Dated;
+}
+
+/**
+ * Each analysis's dated sentences. A refresh keeps unchanged articles' analyses as the same objects,
+ * so only new and changed articles are read again (the dates and sentences are checked to be the same too).
+ */
+const datedOf = new WeakMap<ArticleAnalysis, { dates: DateMention[]; sentences: ArticleAnalysis['sentences']; dated: Dated[] }>();
+
+function datedIn(a: ArticleAnalysis): Dated[] {
+  const had = datedOf.get(a);
+  if (had && had.dates === a.facts.dates && had.sentences === a.sentences) return had.dated;
+  const first = new Map<number, DateMention>();
+  for (const m of a.facts.dates) if (!first.has(m.sentence)) first.set(m.sentence, m);
+  const dated: Dated[] = [];
+  for (const [index, m] of first) {
+    const s = a.sentences[index];
+    if (!s) continue;
+    const terms = new Set(s.terms.split(' ').filter(Boolean));
+    // One date and one period: "last week" and "next week" may share a month, not a week.
+    dated.push({
+      sentence: index,
+      date: m.date,
+      dateText: m.dateText,
+      precision: m.precision,
+      from: m.from,
+      future: !!m.future,
+      when: `${m.date} ${m.from}`,
+      key: s.key,
+      terms,
+      event: terms.size >= MIN_EVENT_TERMS && namesSomething(s.text),
+    });
+  }
+  datedOf.set(a, { dates: a.facts.dates, sentences: a.sentences, dated });
+  return dated;
+}
+
+/** How one date's candidates merge: the kept ones (by position) and, for each, the others telling it. */
+interface Plan {
+  cands: Candidate[];
+  kept: number[];
+  also: (number[] | undefined)[];
+}
+
+/** The last build's plans by date: a date whose candidates are all the same is not merged again. */
+let lastPlans = new Map<string, Plan>();
+
+const sameCandidates = (a: Candidate[], b: Candidate[]) => a.length === b.length && a.every((c, i) => c.d === b[i]!.d && c.file === b[i]!.file);
 
 /**
  * Every dated sentence of the corpus, chronologically: computed once at indexing from the dates each
@@ -72,70 +131,81 @@ interface Candidate {
 export function buildTimeline(articles: ArticleAnalysis[]): TimelineEntry[] {
   const byDate = new Map<string, Candidate[]>();
   for (const a of articles) {
-    const first = new Map<number, DateMention>();
-    for (const m of a.facts.dates) if (!first.has(m.sentence)) first.set(m.sentence, m);
-    for (const [index, m] of first) {
-      const s = a.sentences[index];
-      if (!s) continue;
-      const entry: TimelineEntry = { file: a.meta.file, sentence: index, date: m.date, dateText: m.dateText, precision: m.precision, from: m.from };
-      if (m.future) entry.future = true;
-      // One date and one period: "last week" and "next week" may share a month, not a week.
-      const when = `${m.date} ${m.from}`;
-      const list = byDate.get(when) ?? [];
-      const terms = new Set(s.terms.split(' ').filter(Boolean));
-      list.push({ entry, key: s.key, terms, event: terms.size >= MIN_EVENT_TERMS && namesSomething(s.text) });
-      byDate.set(when, list);
+    const file = a.meta.file;
+    for (const d of datedIn(a)) {
+      const list = byDate.get(d.when);
+      if (list) list.push({ file, d });
+      else byDate.set(d.when, [{ file, d }]);
     }
   }
+  const plans = new Map<string, Plan>();
   const out: TimelineEntry[] = [];
-  for (const list of byDate.values()) out.push(...mergeSameEvents(list));
+  for (const [when, list] of byDate) {
+    const last = lastPlans.get(when);
+    const plan = last && sameCandidates(last.cands, list) ? last : mergeSameEvents(list);
+    plans.set(when, plan);
+    // Fresh entries at every build: the plan is shared, the entries are the caller's.
+    plan.kept.forEach((k, i) => {
+      const { file, d } = plan.cands[k]!;
+      const entry: TimelineEntry = { file, sentence: d.sentence, date: d.date, dateText: d.dateText, precision: d.precision, from: d.from };
+      if (d.future) entry.future = true;
+      const also = plan.also[i];
+      if (also) entry.alsoIn = also.map((j) => ({ file: plan.cands[j]!.file, sentence: plan.cands[j]!.d.sentence, dateText: plan.cands[j]!.d.dateText }));
+      out.push(entry);
+    });
+  }
+  lastPlans = plans;
   return out.sort(chronological);
 }
 
 /** Within one date: the same wording, or wording nearly alike from another article, is one entry. */
-function mergeSameEvents(list: Candidate[]): TimelineEntry[] {
-  const kept: Candidate[] = [];
-  const byKey = new Map<string, Candidate>();
+function mergeSameEvents(cands: Candidate[]): Plan {
+  const kept: number[] = [];
+  const also: (number[] | undefined)[] = [];
+  // Each kept candidate's place in `kept`, by wording key.
+  const byKey = new Map<string, number>();
   // Candidates for a near match: earlier entries sharing a term, by term (the rarest terms are checked).
   const byTerm = new Map<string, number[]>();
   const df = new Map<string, number>();
-  for (const c of list) for (const t of c.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  for (const c of list) {
-    let home = c.event ? byKey.get(c.key) : undefined;
-    if (!home && c.event) {
-      const rare = [...c.terms].sort((x, y) => df.get(x)! - df.get(y)!).slice(0, 3);
+  for (const c of cands) for (const t of c.d.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  cands.forEach((c, ci) => {
+    const { d } = c;
+    let home = d.event ? byKey.get(d.key) : undefined;
+    if (home === undefined && d.event) {
+      const rare = [...d.terms].sort((x, y) => df.get(x)! - df.get(y)!).slice(0, 3);
       const seen = new Set<number>();
       for (const t of rare) {
         for (const k of byTerm.get(t) ?? []) {
           if (seen.has(k)) continue;
           seen.add(k);
-          const other = kept[k]!;
-          if (other.entry.file === c.entry.file || !other.event) continue;
-          if (jaccard(other.terms, c.terms) >= SAME_EVENT && sameFigures(other.terms, c.terms)) {
-            home = other;
+          const other = cands[kept[k]!]!;
+          if (other.file === c.file || !other.d.event) continue;
+          if (jaccard(other.d.terms, d.terms) >= SAME_EVENT && sameFigures(other.d.terms, d.terms)) {
+            home = k;
             break;
           }
         }
-        if (home) break;
+        if (home !== undefined) break;
       }
     }
-    if (home) {
-      const e = home.entry;
-      const dup = e.file === c.entry.file || e.alsoIn?.some((s) => s.file === c.entry.file);
-      if (!dup) e.alsoIn = [...(e.alsoIn ?? []), { file: c.entry.file, sentence: c.entry.sentence, dateText: c.entry.dateText }];
-      byKey.set(c.key, home);
-      continue;
+    if (home !== undefined) {
+      const list = also[home];
+      const dup = cands[kept[home]!]!.file === c.file || list?.some((j) => cands[j]!.file === c.file);
+      if (!dup) also[home] = [...(list ?? []), ci];
+      byKey.set(d.key, home);
+      return;
     }
     const k = kept.length;
-    kept.push(c);
-    byKey.set(c.key, c);
-    for (const t of c.terms) {
+    kept.push(ci);
+    also.push(undefined);
+    byKey.set(d.key, k);
+    for (const t of d.terms) {
       const ks = byTerm.get(t);
       if (ks) ks.push(k);
       else byTerm.set(t, [k]);
     }
-  }
-  return kept.map((c) => c.entry);
+  });
+  return { cands, kept, also };
 }
 
 /** Different figures ("120,000 head" against "128,000 head") are different facts, however alike the words. */

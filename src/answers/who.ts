@@ -57,18 +57,46 @@ function pickNamesake(g: Group, found: Group[]): Group | undefined {
   return byMentions[0]!.refs.length >= 4 * byMentions[1]!.refs.length ? byMentions[0] : undefined;
 }
 
+/** A person mention of one article, its name read into words: the same at every build, never mutated. */
+interface Named {
+  name: string;
+  tokens: string[];
+  key: string;
+  sentence: number;
+  role: string | undefined;
+  weak: boolean;
+  org: boolean;
+}
+
+/**
+ * Each analysis's mentions, read. A refresh keeps unchanged articles' analyses as the same objects,
+ * so only new and changed articles are read again (their mentions are checked to be the same too).
+ */
+const namedOf = new WeakMap<ArticleAnalysis, { people: ArticleAnalysis['facts']['people']; named: Named[] }>();
+
+function namedIn(a: ArticleAnalysis): Named[] {
+  const had = namedOf.get(a);
+  if (had && had.people === a.facts.people) return had.named;
+  const named: Named[] = [];
+  for (const m of a.facts.people) {
+    const tokens = nameTokens(m.name);
+    if (!tokens.length) continue;
+    named.push({ name: m.name, tokens, key: nameKey(tokens), sentence: m.sentence, role: m.role || undefined, weak: !!m.weak, org: !!m.org });
+  }
+  namedOf.set(a, { people: a.facts.people, named });
+  return named;
+}
+
 /** Corpus-level people from every article's mentions (articles in file-name order). */
 export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
   const groups = new Map<string, Group>();
   for (const a of articles) {
-    for (const m of a.facts.people) {
-      const tokens = nameTokens(m.name);
-      if (!tokens.length) continue;
-      const key = nameKey(tokens);
-      let g = groups.get(key);
+    const file = a.meta.file;
+    for (const m of namedIn(a)) {
+      let g = groups.get(m.key);
       if (!g) {
-        g = { tokens, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
-        groups.set(key, g);
+        g = { tokens: m.tokens, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
+        groups.set(m.key, g);
       }
       if (m.org) {
         g.org++;
@@ -77,11 +105,12 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
       g.forms.set(m.name, (g.forms.get(m.name) ?? 0) + 1);
       if (!m.weak) g.strong++;
       if (m.role) {
-        const r = g.roles.get(m.role.toLowerCase()) ?? { text: m.role, n: 0 };
+        const lower = m.role.toLowerCase();
+        const r = g.roles.get(lower) ?? { text: m.role, n: 0 };
         r.n++;
-        g.roles.set(m.role.toLowerCase(), r);
+        g.roles.set(lower, r);
       }
-      g.refs.push({ file: a.meta.file, sentence: m.sentence, role: !!m.role });
+      g.refs.push({ file, sentence: m.sentence, role: !!m.role });
     }
   }
   // People the corpus shows (a name written as a company's as often as a third of the time is not
@@ -118,10 +147,12 @@ function merge(into: Group, g: Group): void {
 }
 
 function entry(g: Group, sentences: Map<string, ArticleAnalysis['sentences']>): PersonEntry {
+  const at = g.refs.map((r) => sentences.get(r.file)?.[r.sentence]);
   // The name to show: the full form written most often (a surname alone does not count for it).
   const written = new Map<string, number>();
   for (const f of g.forms.keys()) {
-    const n = g.refs.filter((r) => sentences.get(r.file)?.[r.sentence]?.text.includes(f)).length;
+    let n = 0;
+    for (const s of at) if (s?.text.includes(f)) n++;
     written.set(f, n);
   }
   const name = displayForm(written);
@@ -131,8 +162,8 @@ function entry(g: Group, sentences: Map<string, ArticleAnalysis['sentences']>): 
   const full = [...g.forms.keys()].filter((f) => nameTokens(f).length > 1);
   // Best first: a sentence giving a role, then one writing the full name; else reading order.
   const scored = g.refs.map((r, order) => {
-    const text = sentences.get(r.file)?.[r.sentence]?.text ?? '';
-    return { r, order, key: sentences.get(r.file)?.[r.sentence]?.key ?? '', score: (r.role ? 2 : 0) + (full.some((f) => text.includes(f)) ? 1 : 0) };
+    const text = at[order]?.text ?? '';
+    return { r, order, key: at[order]?.key ?? '', score: (r.role ? 2 : 0) + (full.some((f) => text.includes(f)) ? 1 : 0) };
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const refs: SentenceRef[] = [];
