@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { DateMention, DatePrecision } from '../nlp/dates.ts';
 import { queryTerms } from '../nlp/terms.ts';
+import { sentencesWithTerm } from '../index/search.ts';
 import type { Answer, QuoteRef, TimelineItem } from './types.ts';
 
 /** A sentence by its place: the article's file and the sentence's index within it. */
@@ -281,30 +282,53 @@ export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem
 }
 
 /** Is `term` one of the space-separated `terms`? (No allocation: this runs over every dated sentence.) */
-function hasTerm(terms: string, term: string): boolean {
-  for (let i = terms.indexOf(term); i >= 0; i = terms.indexOf(term, i + 1)) {
-    const end = i + term.length;
-    if ((i === 0 || terms[i - 1] === ' ') && (end === terms.length || terms[end] === ' ')) return true;
+/** Where each sentence stands in the timeline (as an entry or one of its other sources), per index. */
+const entryOfSentence = new WeakMap<CorpusIndex, Map<number, number>>();
+
+function timelinePositions(index: CorpusIndex): Map<number, number> {
+  let at = entryOfSentence.get(index);
+  if (!at) {
+    const firstId = new Map<string, number>();
+    let id = 0;
+    for (const [file, a] of index.articles) {
+      firstId.set(file, id);
+      id += a.sentences.length;
+    }
+    at = new Map();
+    index.derived.timeline.forEach((e, pos) => {
+      for (const ref of [e, ...(e.alsoIn ?? [])]) {
+        const base = firstId.get(ref.file);
+        if (base !== undefined) at!.set(base + ref.sentence, pos);
+      }
+    });
+    entryOfSentence.set(index, at);
   }
-  return false;
+  return at;
 }
 
-/** Entries whose sentences (any source) carry the topic's terms: all of them, else as many as any does. */
+/**
+ * Entries whose sentences (any source) carry the topic's terms: all of them, else as many as any does.
+ * The search index says which sentences hold each term; the timeline is not scanned.
+ */
 function filterByTopic(index: CorpusIndex, terms: string[]): TimelineEntry[] {
-  const wanted = [...new Set(terms)];
-  const scored: { e: TimelineEntry; n: number }[] = [];
-  let best = 0;
-  for (const e of index.derived.timeline) {
-    let n = 0;
-    for (const ref of [e, ...(e.alsoIn ?? [])]) {
-      const s = index.articles.get(ref.file)?.sentences[ref.sentence];
-      if (s) n = Math.max(n, wanted.filter((t) => hasTerm(s.terms, t)).length);
-    }
-    if (n === 0) continue;
-    best = Math.max(best, n);
-    scored.push({ e, n });
+  const at = timelinePositions(index);
+  const perSentence = new Map<number, number>();
+  for (const t of new Set(terms)) {
+    for (const id of sentencesWithTerm(index.search, t)) if (at.has(id)) perSentence.set(id, (perSentence.get(id) ?? 0) + 1);
   }
-  return scored.filter((x) => x.n === best).map((x) => x.e);
+  const perEntry = new Map<number, number>();
+  for (const [id, n] of perSentence) {
+    const pos = at.get(id)!;
+    perEntry.set(pos, Math.max(perEntry.get(pos) ?? 0, n));
+  }
+  let best = 0;
+  for (const n of perEntry.values()) if (n > best) best = n;
+  const timeline = index.derived.timeline;
+  return [...perEntry]
+    .filter(([, n]) => n === best)
+    .map(([pos]) => pos)
+    .sort((a, b) => a - b)
+    .map((pos) => timeline[pos]!);
 }
 
 /** The whole timeline's selection, computed once per index. */

@@ -38,3 +38,10 @@ export function searchTerms(index: MiniSearch<IndexedDoc>, terms: string[], filt
 export function searchText(index: MiniSearch<IndexedDoc>, text: string, filter?: (id: number) => boolean): SearchResult[] {
   return searchTerms(index, queryTerms(text), filter);
 }
+
+const EXACT: SearchOptions = { fuzzy: false, prefix: false, combineWith: 'OR', tokenize: MINISEARCH_OPTIONS.tokenize, processTerm: (t) => t };
+
+/** Ids of the sentences that contain this normalised term exactly (no fuzzy or prefix match). */
+export function sentencesWithTerm(index: MiniSearch<IndexedDoc>, term: string): number[] {
+  return index.search(term, EXACT).map((r) => r.id as number);
+}
