@@ -94,5 +94,3 @@ export interface InputError {
 }
 
 export type Reply = Answer | InputError;
-
-export const isError = (r: Reply): r is InputError => 'error' in r;
