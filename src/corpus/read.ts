@@ -84,9 +84,11 @@ async function readRegular(fs: CorpusFs, full: string, maxBytes: number): Promis
 
 const sizeLabel = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024).toFixed(digits)} MB`;
 
-const fsProblem = (err: unknown, what: string) => {
+const fsProblem = (file: string, err: unknown, what: string): CorpusWarning => {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? `disappeared while reading; ${what}` : `unreadable (${code ?? 'error'}); ${what}`;
+  return code === 'ENOENT'
+    ? { file, problem: `disappeared while reading; ${what}`, kind: 'skipped' }
+    : { file, problem: `unreadable (${code ?? 'error'}); ${what}`, kind: 'unreadable' };
 };
 
 /** `sources.json` may be far larger than one article (Reuters': 4.7 MB for 19,004 files). */
@@ -100,19 +102,19 @@ export async function readSources(dir: string, warnings: CorpusWarning[], fs: Co
     raw = Buffer.from(await readRegular(fs, path.join(dir, SOURCES_FILE), MAX_SOURCES_BYTES)).toString('utf8');
   } catch (err) {
     // Said "unreadable" like any other failure to read it, so a refresh refuses to drop all metadata.
-    if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); articles keep no metadata` });
-    else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push({ file: SOURCES_FILE, problem: fsProblem(err, 'articles keep no metadata') });
+    if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); articles keep no metadata`, kind: 'unreadable' });
+    else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(fsProblem(SOURCES_FILE, err, 'articles keep no metadata'));
     return out;
   }
   let json: unknown;
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (err) {
-    warnings.push({ file: SOURCES_FILE, problem: `malformed JSON (${(err as Error).message}); articles keep no metadata` });
+    warnings.push({ file: SOURCES_FILE, problem: `malformed JSON (${(err as Error).message}); articles keep no metadata`, kind: 'unusable' });
     return out;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    warnings.push({ file: SOURCES_FILE, problem: 'must be an object mapping file names to metadata; ignored' });
+    warnings.push({ file: SOURCES_FILE, problem: 'must be an object mapping file names to metadata; ignored', kind: 'unusable' });
     return out;
   }
   for (const [file, value] of Object.entries(json)) {
@@ -126,6 +128,7 @@ export async function readSources(dir: string, warnings: CorpusWarning[], fs: Co
     warnings.push({
       file: SOURCES_FILE,
       problem: `entry "${file}": ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'} ${i.message}`).join('; ')}; ${bad.has('') ? 'entry ignored' : 'those fields ignored'}`,
+      kind: 'metadata',
     });
     if (!bad.has('') && typeof value === 'object' && value !== null) {
       const kept = Object.fromEntries(Object.entries(value).filter(([k]) => !bad.has(k)));
@@ -195,7 +198,7 @@ export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}): Promi
   const names = [...txt.keys()].sort();
   const known = new Set(names);
   for (const file of sources.keys()) {
-    if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder` });
+    if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder`, kind: 'unlisted', listed: file });
   }
   // Read files concurrently (the disk and the thread pool are far faster than one await at a time),
   // then report in file-name order.
@@ -214,19 +217,19 @@ const READ_CONCURRENCY = 32;
 async function readArticle(fs: CorpusFs, dir: string, entry: Dirent, source: Omit<ArticleMeta, 'file'> | undefined): Promise<{ article?: RawArticle; warning?: CorpusWarning }> {
   const file = entry.name;
   // The listing's type spares opening a link, a folder, a FIFO or a device; readRegular checks again.
-  if (entry.isSymbolicLink()) return { warning: { file, problem: 'symbolic link; not followed' } };
-  if (!entry.isFile()) return { warning: { file, problem: 'not a regular file; skipped' } };
+  if (entry.isSymbolicLink()) return { warning: { file, problem: 'symbolic link; not followed', kind: 'skipped' } };
+  if (!entry.isFile()) return { warning: { file, problem: 'not a regular file; skipped', kind: 'skipped' } };
   let bytes: Uint8Array;
   try {
     bytes = await readRegular(fs, path.join(dir, file), LIMITS.maxArticleBytes);
   } catch (err) {
-    return { warning: { file, problem: err instanceof Skip ? err.message : fsProblem(err, 'skipped') } };
+    return { warning: err instanceof Skip ? { file, problem: err.message, kind: 'skipped' } : fsProblem(file, err, 'skipped') };
   }
   const decoded = decodeArticle(bytes);
-  if (decoded.text === undefined) return { warning: { file, problem: decoded.problem ?? 'unreadable; skipped' } };
+  if (decoded.text === undefined) return { warning: { file, problem: decoded.problem ?? 'unreadable; skipped', kind: 'skipped' } };
   const meta: ArticleMeta = { file, ...source };
   const article: RawArticle = { file, text: decoded.text, hash: contentHash(bytes, meta), meta };
-  return decoded.notes.length ? { article, warning: { file, problem: decoded.notes.join('; ') } } : { article };
+  return decoded.notes.length ? { article, warning: { file, problem: decoded.notes.join('; '), kind: 'note' } } : { article };
 }
 
 /** `fn` over `items` with at most `limit` running at once; results in input order. */

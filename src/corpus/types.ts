@@ -20,10 +20,27 @@ export interface RawArticle {
   meta: ArticleMeta;
 }
 
+/**
+ * What a warning means, for code that acts on it (a refresh) rather than shows it:
+ * - `unreadable`: reading failed (an I/O error; the file may read again later) — a refresh stops
+ *   rather than drop an article the index serves;
+ * - `unusable`: `sources.json` as a whole could not be used — a refresh stops rather than drop
+ *   every article's metadata;
+ * - `unlisted`: `sources.json` names a file that is not in the folder (`listed`);
+ * - `metadata`: some entries or fields of `sources.json` were dropped;
+ * - `skipped`: the file is not an article (empty, binary, too large, a link, gone);
+ * - `note`: read, with a remark (a BOM, CRLF line ends).
+ */
+export type WarningKind = 'unreadable' | 'unusable' | 'unlisted' | 'metadata' | 'skipped' | 'note';
+
 /** A problem with one file of the corpus. The rest of the corpus is still read. */
 export interface CorpusWarning {
   file: string;
+  /** Said for people: what is wrong and what was done about it. */
   problem: string;
+  kind: WarningKind;
+  /** With `unlisted`: the file name `sources.json` lists. */
+  listed?: string;
 }
 
 export interface CorpusRead {

@@ -27,7 +27,7 @@ export interface FileEntry {
   /** Content hash of the article the file gave (`RawArticle.hash`), if it gave one. */
   hash?: string;
   /** The warning the file gave, if any. */
-  problem?: string;
+  warning?: CorpusWarning;
 }
 
 /** What a read saw of a corpus folder, kept with the index (and in its snapshot) for the next read. */
@@ -65,8 +65,6 @@ function entryOf(full: string): FileEntry | null {
     return { sig: `${UNKNOWN}${(err as NodeJS.ErrnoException).code ?? 'error'}`, changed: Date.now() };
   }
 }
-
-const LISTED_MISSING = /^lists "(.*)", which is not in the corpus folder$/;
 
 /**
  * Reads `dir` like `readCorpus`, with the same articles (or their hashes) and the same warnings in the
@@ -112,7 +110,7 @@ export async function readCorpusSince(dir: string, previous: CorpusFiles | undef
     // says "lists X, which is not in the corpus folder" of every listed file it was not shown.
     part = await full(dir, { readdir: async () => changed });
     const names = new Set(txt.map((e) => e.name));
-    sourceWarnings = part.warnings.filter((w) => w.file === SOURCES_FILE && !names.has(LISTED_MISSING.exec(w.problem)?.[1] ?? '\0'));
+    sourceWarnings = part.warnings.filter((w) => w.file === SOURCES_FILE && !(w.kind === 'unlisted' && w.listed !== undefined && names.has(w.listed)));
   }
 
   // Per-file warnings in file-name order, as readCorpus gives them: fresh for files read now, recorded for the others.
@@ -122,8 +120,8 @@ export async function readCorpusSince(dir: string, previous: CorpusFiles | undef
     const w = fresh.get(e.name);
     if (w) warnings.push(w);
     else {
-      const problem = previous.files[e.name]?.problem;
-      if (problem && trusted(previous.files[e.name], now.get(e.name))) warnings.push({ file: e.name, problem });
+      const had = previous.files[e.name]?.warning;
+      if (had && trusted(previous.files[e.name], now.get(e.name))) warnings.push(had);
     }
   }
   const files = record(scannedAt, sources, now, part.articles, warnings);
@@ -139,7 +137,7 @@ function record(scannedAt: number, sources: FileEntry | null, sigs: Map<string, 
   const sourceWarnings: CorpusWarning[] = [];
   for (const w of warnings) {
     if (w.file === SOURCES_FILE) sourceWarnings.push(w);
-    else if (files[w.file]) files[w.file]!.problem = w.problem;
+    else if (files[w.file]) files[w.file]!.warning = w;
   }
   return { scannedAt, sources: sources && { sig: sources.sig, changed: sources.changed }, sourceWarnings, files };
 }

@@ -56,7 +56,7 @@ export class RefreshError extends Error {}
 export class RefreshBusy extends RefreshError {}
 
 /** Problems that fail a refresh rather than silently drop an article from the serving index. */
-const FATAL_ON_REFRESH = /unreadable|malformed JSON|must be an object/;
+const FATAL_ON_REFRESH = new Set<CorpusWarning['kind']>(['unreadable', 'unusable']);
 
 /**
  * A snapshot that parses yet does not match the articles it was keyed by (a flipped byte inside a
@@ -213,7 +213,7 @@ export class IndexStore {
     } catch (err) {
       throw new RefreshError(`cannot read the corpus folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.test(w.problem) && (w.file === 'sources.json' || old.articles.has(w.file)));
+    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.has(w.kind) && (w.file === 'sources.json' || old.articles.has(w.file)));
     if (fatal.length) throw new RefreshError(fatal.map((w) => `${w.file}: ${w.problem}`).join('; '));
 
     // Nothing changed (same content, same warnings): keep serving the same index; only note what the read saw.

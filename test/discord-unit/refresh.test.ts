@@ -87,7 +87,7 @@ describe('what a refresh reports', () => {
       sentences: 1,
       people: 1,
       tolls: 0,
-      warnings: Array.from({ length: 50 }, (_, i) => ({ file: `bad${i}.txt`, problem: `unreadable (EACCES) at /srv/secret/corpus/bad${i}.txt` })),
+      warnings: Array.from({ length: 50 }, (_, i) => ({ file: `bad${i}.txt`, problem: `unreadable (EACCES) at /srv/secret/corpus/bad${i}.txt`, kind: 'unreadable' as const })),
       ms: 1234,
     };
     const text = refreshSummary(report);

@@ -210,7 +210,7 @@ describe('a refresh during which a file vanishes', () => {
     const r = await t.store.refresh();
     expect(r.removed).toEqual([SEED]);
     expect(r.added).toEqual(['new.txt']);
-    expect(r.warnings.filter((w) => w.file === SEED)).toEqual([{ file: SEED, problem: expect.stringMatching(/disappeared/) }]);
+    expect(r.warnings.filter((w) => w.file === SEED)).toEqual([{ file: SEED, problem: expect.stringMatching(/disappeared/), kind: 'skipped' }]);
     expect(t.logs.lines().filter((l) => l.file === SEED && l.level === 40)).toHaveLength(1);
     expect([...t.store.index.articles.keys()]).not.toContain(SEED);
     expect((answer(t.store.index, 'search', 'Okapi Kisangani').items as SearchItem[])[0]?.quote).toBe(NEW_SENTENCE);
