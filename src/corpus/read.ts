@@ -94,9 +94,15 @@ const fsProblem = (file: string, err: unknown, what: string): CorpusWarning => {
 /** `sources.json` may be far larger than one article (Reuters': 4.7 MB for 19,004 files). */
 const MAX_SOURCES_BYTES = 10 * LIMITS.maxArticleBytes;
 
+/**
+ * The last `sources.json` text parsed, with what it gave. A refresh re-reads the file for the metadata
+ * of changed articles; parsing and validating Reuters' 4.7 MB of entries again costs ~0.13 s, so the
+ * same text (compared whole: the check is exact) reuses the result. Callers get fresh copies.
+ */
+let lastSources: { raw: string; out: Map<string, Omit<ArticleMeta, 'file'>>; warnings: CorpusWarning[] } | undefined;
+
 /** Reads and validates `sources.json`. Bad entries and bad fields are dropped with a warning each. */
 export async function readSources(dir: string, warnings: CorpusWarning[], fs: CorpusFs = NODE_FS): Promise<Map<string, Omit<ArticleMeta, 'file'>>> {
-  const out = new Map<string, Omit<ArticleMeta, 'file'>>();
   let raw: string;
   try {
     raw = Buffer.from(await readRegular(fs, path.join(dir, SOURCES_FILE), MAX_SOURCES_BYTES)).toString('utf8');
@@ -104,8 +110,21 @@ export async function readSources(dir: string, warnings: CorpusWarning[], fs: Co
     // Said "unreadable" like any other failure to read it, so a refresh refuses to drop all metadata.
     if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); articles keep no metadata`, kind: 'unreadable' });
     else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(fsProblem(SOURCES_FILE, err, 'articles keep no metadata'));
-    return out;
+    return new Map();
   }
+  if (lastSources?.raw === raw) {
+    for (const w of lastSources.warnings) warnings.push({ ...w });
+    return new Map([...lastSources.out].map(([file, meta]) => [file, { ...meta }]));
+  }
+  const before = warnings.length;
+  const parsed = parseSources(raw, warnings);
+  lastSources = { raw, out: parsed, warnings: warnings.slice(before).map((w) => ({ ...w })) };
+  return new Map([...parsed].map(([file, meta]) => [file, { ...meta }]));
+}
+
+/** Parses the text of `sources.json`: each listed file's metadata, a warning per problem. */
+function parseSources(raw: string, warnings: CorpusWarning[]): Map<string, Omit<ArticleMeta, 'file'>> {
+  const out = new Map<string, Omit<ArticleMeta, 'file'>>();
   let json: unknown;
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));

@@ -263,6 +263,27 @@ describe('a bad sources.json', () => {
     expect(({} as Record<string, unknown>).title).toBeUndefined();
   });
 
+  it('read again: the same text gives the same metadata and warnings, an edited entry shows at once', async () => {
+    const { dir } = await corpus();
+    await writeFile(path.join(dir, 'a.txt'), article('Alphaville'));
+    const sources = (published: string) => JSON.stringify({ 'a.txt': { title: 'Alpha title', published }, 'gone.txt': { title: 'Gone' } });
+    await writeFile(path.join(dir, 'sources.json'), sources('2015-02-30'));
+    const first = await readCorpus(dir);
+    const metaOf = (read: CorpusRead) => read.articles.find((a) => a.file === 'a.txt')!.meta;
+    expect(metaOf(first)).toEqual({ file: 'a.txt', title: 'Alpha title' });
+    // What a caller does with what it got does not leak into the next read.
+    metaOf(first).title = 'Changed by a caller';
+    first.warnings[0]!.problem = 'changed by a caller';
+    const second = await readCorpus(dir);
+    expect(metaOf(second)).toEqual({ file: 'a.txt', title: 'Alpha title' });
+    expect(second.warnings.map((w) => w.problem)).toEqual([expect.stringMatching(/"a\.txt": published .*real date/), expect.stringMatching(/"gone\.txt", which is not in the corpus folder/)]);
+    // Fixed in place (same length, same size on disk): the next read sees the new text.
+    await writeFile(path.join(dir, 'sources.json'), sources('2015-02-28'));
+    const third = await readCorpus(dir);
+    expect(metaOf(third)).toEqual({ file: 'a.txt', title: 'Alpha title', published: '2015-02-28' });
+    expect(third.warnings.map((w) => w.problem)).toEqual([expect.stringMatching(/"gone\.txt", which is not in the corpus folder/)]);
+  });
+
   it('is not followed when it is a symbolic link, nor read when it is not a regular file', async () => {
     const { dir, root } = await corpus();
     await writeFile(path.join(root, 'secret.json'), '{"000_6dab9517ce660b1d.txt": {"title": "Stolen title"}}');
