@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const store = await openStore(config, log);
+  // Ready the first /refresh while the user types; stopped when the console closes.
+  const closing = new AbortController();
+  void store.warmUp(closing.signal);
   await runConsole(store);
+  closing.abort();
 }
 
 main().catch((err) => {

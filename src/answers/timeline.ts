@@ -84,6 +84,11 @@ interface Candidate {
  */
 const datedOf = new WeakMap<ArticleAnalysis, { dates: DateMention[]; sentences: ArticleAnalysis['sentences']; dated: Dated[] }>();
 
+/** Reads an article's dated sentences ahead of `buildTimeline` (which then finds them cached). */
+export function prepareTimeline(a: ArticleAnalysis): void {
+  datedIn(a);
+}
+
 function datedIn(a: ArticleAnalysis): Dated[] {
   const had = datedOf.get(a);
   if (had && had.dates === a.facts.dates && had.sentences === a.sentences) return had.dated;

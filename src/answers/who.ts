@@ -74,6 +74,11 @@ interface Named {
  */
 const namedOf = new WeakMap<ArticleAnalysis, { people: ArticleAnalysis['facts']['people']; named: Named[] }>();
 
+/** Reads an article's mentions ahead of `buildPeople` (which then finds them cached). */
+export function preparePeople(a: ArticleAnalysis): void {
+  namedIn(a);
+}
+
 function namedIn(a: ArticleAnalysis): Named[] {
   const had = namedOf.get(a);
   if (had && had.people === a.facts.people) return had.named;

@@ -44,6 +44,9 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = deps.log ?? defaultLog;
   const store = deps.store ?? (await openStore(config, log));
+  // Ready the first /refresh in the background while the client logs in; stopped with the bot.
+  const warming = new AbortController();
+  void store.warmUp(warming.signal);
   const secrets = [token];
   const ctx: BotContext = {
     store,
@@ -71,6 +74,7 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
   try {
     await Promise.all([client.login(token), ready]);
   } catch (err) {
+    warming.abort();
     await client.destroy();
     // discord.js's login errors carry no token; redact anyway before anything can print it.
     const e = err as Error;
@@ -85,6 +89,7 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
     store,
     stop() {
       stopped ??= (async () => {
+        warming.abort();
         client.off(Events.InteractionCreate, onInteraction);
         client.off(Events.MessageCreate, onMessage);
         // Closing the socket is not a reconnection worth logging.

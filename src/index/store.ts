@@ -184,6 +184,42 @@ export class IndexStore {
     return { from: 'build', reason: why, ms: performance.now() - t0, warnings: read.warnings };
   }
 
+  /**
+   * Readies this process for a fast first refresh, in the background. A start from the snapshot loads
+   * no analysis code, so the first refresh would pay for loading it (wink, chrono, the gazetteer), for
+   * compiling it, and for `derive` reading every unchanged article's mentions and dates afresh (kept
+   * per article from then on): ~2.2 s on Reuters instead of ~0.8 s. This does that work ahead:
+   * loads the code, analyses one article (text made of an indexed article's own sentences), reads
+   * every article for `derive` in slices of `WARM_SLICE`, then derives once. It yields to the event
+   * loop between steps (the longest step is the final derive, ~0.3 s on Reuters), stops when a refresh
+   * has replaced the index meanwhile or `signal` aborts (a front end closing), never throws, and
+   * changes no result: it only fills caches. Long-running front ends (the console, the bot) call it
+   * after `open`; one-shot `ask` does not.
+   */
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    const index = this.#index;
+    if (!index) return;
+    const stale = () => this.#index !== index || !!signal?.aborted;
+    try {
+      const [{ analyzeArticle }, { derive, prepareArticle }] = await Promise.all([import('../nlp/analyze.ts'), import('../answers/derive.ts')]);
+      const articles = [...index.articles.values()];
+      const sample = articles.find((a) => a.sentences.length > 0);
+      if (sample && !stale()) {
+        const text = sample.sentences.map((s) => s.text).join('\n\n');
+        analyzeArticle({ file: sample.meta.file, hash: 'warm-up', text, meta: { ...sample.meta } });
+      }
+      for (let i = 0; i < articles.length; i += WARM_SLICE) {
+        await nextTurn();
+        if (stale()) return;
+        for (const a of articles.slice(i, i + WARM_SLICE)) prepareArticle(a);
+      }
+      await nextTurn();
+      if (!stale()) derive(articles);
+    } catch (err) {
+      this.options.log.warn(`warm-up stopped (${(err as Error).message}); the first refresh will take longer`);
+    }
+  }
+
   /** Uses an index built elsewhere (tests, benchmarks). */
   use(index: CorpusIndex): void {
     this.#index = index;
@@ -255,6 +291,12 @@ export class IndexStore {
     };
   }
 }
+
+/** Articles read for `derive` per turn of the event loop during `warmUp` (~10 ms on Reuters). */
+const WARM_SLICE = 150;
+
+/** Lets the event loop run what is waiting (answers) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A corpus read; `files` is missing when the read was a plain `readCorpus` (a test's replacement). */
 type Read = Omit<CorpusReadSince, 'files'> & { files?: CorpusFiles };

@@ -108,6 +108,37 @@ describe('a refresh', () => {
   });
 });
 
+describe('warming up after a start', () => {
+  it('changes nothing: a refresh after it serves what a full rebuild serves', async () => {
+    const c = await corpus();
+    await c.open();
+    const { store, report } = await c.open();
+    expect(report.from).toBe('snapshot');
+    const before = store.index;
+    const derived = JSON.stringify(before.derived);
+    await store.warmUp();
+    expect(store.index).toBe(before);
+    expect(JSON.stringify(before.derived)).toBe(derived);
+    await writeFile(path.join(c.dir, 'quokka.txt'), 'Quokka news\n\nThe Quokka Institute opened a reserve near Perth on Tuesday.\n');
+    expect((await store.refresh()).added).toEqual(['quokka.txt']);
+    expectSame(store.index, (await c.open('full')).store.index);
+  });
+
+  it('stops when its front end closes, and never throws', async () => {
+    const c = await corpus();
+    const { store } = await c.open();
+    const closed = new AbortController();
+    closed.abort();
+    await expect(store.warmUp(closed.signal)).resolves.toBeUndefined();
+    // An index it cannot read (as a damaged one would be) ends the warm-up with one warning, nothing else.
+    const logs = memoryLogger();
+    const broken = new IndexStore({ corpusDir: c.dir, snapshotDir: path.join(c.root, 'snap'), log: logs.log });
+    broken.use({ ...store.index, articles: new Map([['x.txt', { meta: { file: 'x.txt' }, sentences: [], facts: null } as never]]) });
+    await expect(broken.warmUp()).resolves.toBeUndefined();
+    expect(logs.text()).toMatch(/warm-up stopped/);
+  });
+});
+
 describe('a start from a stale snapshot', () => {
   it('re-analyses only what changed and serves what a full build serves', async () => {
     const c = await corpus();
