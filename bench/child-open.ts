@@ -4,6 +4,8 @@
  * Line 1 (as soon as the index is ready): `{ readyMs, from, openMs }` — readyMs counts from process start.
  * Line 2: `firstAnswerMs` — when a first /search was answered (the answer engine and wink loaded), then,
  * after two full GCs, memory usage and the index's size.
+ * Line 3: after the warm-up the console and the bot run after opening (`store.warmUp()`), its time and
+ * memory usage again (the analysis code and derive's per-article caches are then loaded).
  */
 import { IndexStore } from '../src/index/store.ts';
 import { createLogger } from '../src/log.ts';
@@ -24,4 +26,10 @@ gc?.();
 const m = process.memoryUsage();
 const index = store.index;
 process.stdout.write(`${JSON.stringify({ firstAnswerMs, ...m, articles: index.articles.size, sentences: index.sentences.length })}\n`);
+const w0 = performance.now();
+await store.warmUp();
+const warmUpMs = performance.now() - w0;
+gc?.();
+gc?.();
+process.stdout.write(`${JSON.stringify({ warmUpMs, ...process.memoryUsage() })}\n`);
 process.exit(0);

@@ -22,6 +22,8 @@ interface ChildRun {
   arrayBuffers: number;
   sentences: number;
   articles: number;
+  /** After `store.warmUp()`, as the long-running front ends do. */
+  warm?: { warmUpMs: number; rss: number; heapUsed: number; external: number };
 }
 
 function runChild(corpusDir: string, snapshotDir: string): Promise<ChildRun> {
@@ -39,12 +41,12 @@ function runChild(corpusDir: string, snapshotDir: string): Promise<ChildRun> {
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      const [ready, mem] = out
+      const [ready, mem, warmed] = out
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as Record<string, unknown>);
       if (code !== 0 || !ready || !mem) return reject(new Error(`child exited with ${code}: ${out}`));
-      resolve({ ...(mem as unknown as ChildRun), wallMs, readyMs: Number(ready.readyMs), from: String(ready.from) });
+      resolve({ ...(mem as unknown as ChildRun), wallMs, readyMs: Number(ready.readyMs), from: String(ready.from), ...(warmed ? { warm: warmed as unknown as ChildRun['warm'] } : {}) });
     });
   });
 }
@@ -58,6 +60,7 @@ const memoryOf = (runs: ChildRun[]) => {
     externalMiB: mib(r.external),
     rssPer1000SentencesMiB: round(mib(r.rss) / k, 3),
     heapPer1000SentencesMiB: round(mib(r.heapUsed) / k, 3),
+    ...(r.warm ? { afterWarmUp: { warmUpMs: round(r.warm.warmUpMs), rssMiB: mib(r.warm.rss), heapUsedMiB: mib(r.warm.heapUsed), externalMiB: mib(r.warm.external) } } : {}),
   };
 };
 
