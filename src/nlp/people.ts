@@ -98,6 +98,35 @@ function vetoOf(nameWords: Word[], tokens: string[], text: string): Candidate['v
   return null;
 }
 
+/**
+ * Readings that depend on a name's words alone, kept across articles: news names the same people,
+ * places and companies again and again, and reading a name (folding, gazetteer probes) costs more
+ * than finding it again. Bounded: cleared when full.
+ */
+const CACHE_MAX = 100_000;
+const vetoes = new Map<string, Candidate['veto']>();
+const tokensByName = new Map<string, string[]>();
+
+function remember<V>(cache: Map<string, V>, key: string, read: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    v = read();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/** `nameTokens`, remembered. The arrays are shared: nothing here changes them. */
+const tokensOf = (text: string) => remember(tokensByName, text, () => nameTokens(text));
+
+/** `vetoOf`, remembered by the name's text and its words (the veto reads nothing else). */
+function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['veto'] {
+  let key = text;
+  for (const w of nameWords) key += `\u0001${w.text}`;
+  return remember(vetoes, key, () => vetoOf(nameWords, tokens, text));
+}
+
 /** Candidates of one sentence. */
 function candidatesOf(st: SentenceTokens): Candidate[] {
   const ws = wordsOf(st);
@@ -150,7 +179,7 @@ function candidatesOf(st: SentenceTokens): Candidate[] {
         const words = ws.slice(nameStart, k + 1);
         if (!words.every((w) => w.name && !isTitle(w))) continue;
         const text = st.sentence.text.slice(words[0]!.start, words[words.length - 1]!.end);
-        out.push({ text, tokens: nameTokens(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: false, org: true });
+        out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: false, org: true });
       }
       continue;
     }
@@ -164,9 +193,9 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   const text = st.sentence.text;
   const nameWords = ws.slice(nameStart, end + 1);
   const nameText = text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end).replace(/['’]s$/, '');
-  const tokens = nameTokens(nameText);
+  const tokens = tokensOf(nameText);
   const base = { text: nameText, tokens, sentence: st.sentence.index };
-  const veto = vetoOf(nameWords, tokens, nameText);
+  const veto = vetoFor(nameWords, tokens, nameText);
   if (veto === 'hard') return { ...base, strong: false, weak: false, veto, det: false };
 
   // A title: inside the run ("Prime Minister", "Army Col."), or a word just before it ("police spokesman").

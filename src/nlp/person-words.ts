@@ -29,6 +29,13 @@ const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
 /** "MPs", "CEOs": initialisms, not names. */
 const PLURAL_INITIALISM = /^\p{Lu}{2,}s$/u;
 
+/** Written as a name: capitalised (or a particle opening a hyphenated name, "al-Assad"), not "MPs". */
+function nameShaped(word: string, particle: boolean): boolean {
+  // "CME's" is an initialism with a possessive, not a capitalised name.
+  const bare = word.replace(/['’]s$/, '');
+  return (particle || CAPITALISED.test(bare)) && !PLURAL_INITIALISM.test(bare);
+}
+
 export function wordsOf(st: SentenceTokens): Word[] {
   const inEntity = new Uint8Array(st.values.length);
   for (const e of st.entities) if (NOT_NAME_ENTITIES.has(e.type)) inEntity.fill(1, e.first, e.last + 1);
@@ -52,15 +59,7 @@ export function wordsOf(st: SentenceTokens): Word[] {
     const end = st.offsets[j]! + lastPart.length;
     const w = text.slice(start, end);
     const lower = fold(w);
-    // "CME's" is an initialism with a possessive, not a capitalised name.
-    const bare = w.replace(/['’]s$/, '');
-    const particle = j > i && PARTICLES.has(st.values[i]!.toLowerCase());
-    const looksName =
-      st.types[i] === 'word' &&
-      (CAPITALISED.test(bare) || particle) &&
-      !PLURAL_INITIALISM.test(bare) &&
-      !inEntity[i] &&
-      !NOT_NAMES.has(lower);
+    const looksName = st.types[i] === 'word' && !inEntity[i] && !NOT_NAMES.has(lower) && nameShaped(w, j > i && PARTICLES.has(st.values[i]!.toLowerCase()));
     const pos = st.pos[j]!;
     // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
     const prev = out[out.length - 1];

@@ -1,23 +1,41 @@
-import { createHash } from 'node:crypto';
-import type { Span } from '../corpus/clean.ts';
+import { hash } from 'node:crypto';
+import { SPACING, type Span } from '../corpus/clean.ts';
 import { termOf } from './terms.ts';
 import type { Sentence, SentenceTokens } from './types.ts';
 import { its, lemmaOf, nlp } from './wink.ts';
 
 /** Identity of a sentence's wording, shared by the same sentence in two articles. */
 export function sentenceKey(text: string): string {
-  const folded = text.toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-  return createHash('sha1').update(folded).digest('base64url').slice(0, 16);
+  const folded = text.toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(SPACING, ' ').trim();
+  // One-shot `hash` gives the same digest as createHash('sha1') without a Hash object per sentence.
+  return hash('sha1', folded, 'base64url').slice(0, 16);
 }
 
-interface Tok {
-  value: string;
-  pos: string;
-  lemma: string;
-  type: string;
-  stop: boolean;
-  /** Offset in the article text. */
-  start: number;
+/**
+ * wink's tokens of one paragraph as parallel arrays (one entry per token): reading them once into
+ * arrays costs far less than an object per token, and a sentence's share is then a plain `slice`.
+ */
+interface ParagraphTokens {
+  values: string[];
+  pos: string[];
+  lemmas: string[];
+  types: string[];
+  stops: boolean[];
+  /** Offset of each token in the article text. */
+  starts: number[];
+}
+
+/** Where each token stands in the article: wink gives values, not offsets, so each is found after the previous one. */
+function tokenStarts(body: string, values: string[], base: number): number[] {
+  const starts = new Array<number>(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const at = body.indexOf(v, cursor);
+    starts[i] = base + (at < 0 ? cursor : at);
+    if (at >= 0) cursor = at + v.length;
+  }
+  return starts;
 }
 
 /** An initialism such as U.S., U.K., U.N., E.U. */
@@ -33,15 +51,57 @@ const CLAUSE_OPENERS = new Set(['DET', 'PRON', 'CCONJ', 'SCONJ', 'ADP', 'ADV', '
  * opens a clause (a determiner, pronoun, conjunction, …), or, after "the <initialism>", when the next
  * word is a proper noun followed by a comma.
  */
-function missedBoundary(toks: Tok[], i: number, text: string): boolean {
-  const t = toks[i]!;
-  const next = toks[i + 1];
-  if (!next || !/^\p{Lu}/u.test(next.value)) return false;
-  if (!(INITIALISM.test(t.value) || CORPORATE.test(t.value))) return false;
-  if (!/\s/.test(text[t.start + t.value.length] ?? '')) return false;
-  if (CLAUSE_OPENERS.has(next.pos) && next.value !== next.value.toUpperCase()) return true;
-  const prev = toks[i - 1];
-  return INITIALISM.test(t.value) && prev?.value.toLowerCase() === 'the' && next.pos === 'PROPN' && toks[i + 2]?.value === ',';
+function missedBoundary(t: ParagraphTokens, i: number, text: string): boolean {
+  const value = t.values[i]!;
+  // Both abbreviations end with a full stop: most tokens are ruled out without a regex.
+  if (!value.endsWith('.')) return false;
+  const next = t.values[i + 1];
+  if (next === undefined || !/^\p{Lu}/u.test(next)) return false;
+  const initialism = INITIALISM.test(value);
+  if (!(initialism || CORPORATE.test(value))) return false;
+  if (!/\s/.test(text[t.starts[i]! + value.length] ?? '')) return false;
+  if (CLAUSE_OPENERS.has(t.pos[i + 1]!) && next !== next.toUpperCase()) return true;
+  return initialism && t.values[i - 1]?.toLowerCase() === 'the' && t.pos[i + 1] === 'PROPN' && t.values[i + 2] === ',';
+}
+
+/** Sentence token ranges [first, last] from wink, with its known slips repaired. */
+function sentenceRanges(wink: [number, number][], t: ParagraphTokens, text: string): [number, number][] {
+  // Merge a false split with no space between the two parts: a domain name ("NDTV." + "com"), a
+  // ticker in brackets ("<ABNN." + "AS>"). A real sentence boundary is followed by white space.
+  const merged: [number, number][] = [];
+  for (const [a, b] of wink) {
+    const prev = merged[merged.length - 1];
+    if (prev && a < t.values.length) {
+      const last = prev[1];
+      if (t.starts[last]! + t.values[last]!.length === t.starts[a]) {
+        prev[1] = b;
+        continue;
+      }
+    }
+    merged.push([a, b]);
+  }
+  const ranges: [number, number][] = [];
+  for (const [a, b] of merged) {
+    let s = a;
+    for (let i = a; i < b; i++) {
+      if (missedBoundary(t, i, text)) {
+        ranges.push([s, i]);
+        s = i + 1;
+      }
+    }
+    ranges.push([s, b]);
+  }
+  return ranges;
+}
+
+/** The search terms of tokens [a..b], space-separated. */
+function termsOf(t: ParagraphTokens, a: number, b: number): string {
+  let out = '';
+  for (let i = a; i <= b; i++) {
+    const term = termOf(t.values[i]!, t.lemmas[i]!, t.types[i]!, t.stops[i]!);
+    if (term) out = out ? `${out} ${term}` : term;
+  }
+  return out;
 }
 
 /**
@@ -53,66 +113,26 @@ export function splitParagraph(file: string, text: string, para: Span, firstInde
   const doc = nlp.readDoc(body);
   const tokens = doc.tokens();
   const values = tokens.out(its.value);
-  const pos = tokens.out(its.pos);
-  const lemmas = tokens.out(lemmaOf);
-  const types = tokens.out(its.type);
-  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const toks: Tok[] = [];
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    const at = body.indexOf(v, cursor);
-    const off = at < 0 ? cursor : at;
-    toks.push({ value: v, pos: pos[i]!, lemma: lemmas[i]!, type: types[i]!, stop: stops[i]!, start: para.start + off });
-    cursor = at < 0 ? cursor : at + v.length;
-  }
-  const entityList = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
-  const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
-
-  // Sentence token ranges from wink, then the repairs.
-  let ranges = (doc.sentences().out(its.span) as unknown as [number, number][]).map(([a, b]) => [a, b] as [number, number]);
-  // Merge a false split with no space between the two parts: a domain name ("NDTV." + "com"), a
-  // ticker in brackets ("<ABNN." + "AS>"). A real sentence boundary is followed by white space.
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const prev = merged[merged.length - 1];
-    const firstTok = toks[r[0]];
-    if (prev && firstTok) {
-      const lastTok = toks[prev[1]]!;
-      if (lastTok.start + lastTok.value.length === firstTok.start) {
-        prev[1] = r[1];
-        continue;
-      }
-    }
-    merged.push([r[0], r[1]]);
-  }
-  ranges = [];
-  for (const [a, b] of merged) {
-    let s = a;
-    for (let i = a; i < b; i++) {
-      if (missedBoundary(toks, i, text)) {
-        ranges.push([s, i]);
-        s = i + 1;
-      }
-    }
-    ranges.push([s, b]);
-  }
+  const t: ParagraphTokens = {
+    values,
+    pos: tokens.out(its.pos),
+    lemmas: tokens.out(lemmaOf),
+    types: tokens.out(its.type),
+    stops: tokens.out(its.stopWordFlag) as unknown as boolean[],
+    starts: tokenStarts(body, values, para.start),
+  };
+  const entities = doc.entities();
+  const entityList = entities.out(its.detail) as unknown as { value: string; type: string }[];
+  const entitySpans = entities.out(its.span) as unknown as [number, number][];
+  const ranges = sentenceRanges(doc.sentences().out(its.span) as unknown as [number, number][], t, text);
 
   const out: SentenceTokens[] = [];
   for (const [a, b] of ranges) {
-    const first = toks[a];
-    const last = toks[b];
-    if (!first || !last) continue;
-    const start = first.start;
-    const end = last.start + last.value.length;
+    if (a >= values.length || b >= values.length) continue;
+    const start = t.starts[a]!;
+    const end = t.starts[b]! + values[b]!.length;
     const sText = text.slice(start, end);
     if (!/[\p{L}\p{N}]/u.test(sText)) continue;
-    const slice = toks.slice(a, b + 1);
-    const terms: string[] = [];
-    for (const t of slice) {
-      const term = termOf(t.value, t.lemma, t.type, t.stop);
-      if (term) terms.push(term);
-    }
     const sentence: Sentence = {
       file,
       index: firstIndex + out.length,
@@ -120,20 +140,23 @@ export function splitParagraph(file: string, text: string, para: Span, firstInde
       end,
       text: sText,
       key: sentenceKey(sText),
-      terms: terms.join(' '),
+      terms: termsOf(t, a, b),
     };
-    const entities: SentenceTokens['entities'] = [];
-    entitySpans.forEach(([ea, eb], k) => {
-      if (ea >= a && eb <= b) entities.push({ value: entityList[k]!.value, type: entityList[k]!.type, first: ea - a, last: eb - a });
-    });
+    const inside: SentenceTokens['entities'] = [];
+    for (let k = 0; k < entitySpans.length; k++) {
+      const [ea, eb] = entitySpans[k]!;
+      if (ea >= a && eb <= b) inside.push({ value: entityList[k]!.value, type: entityList[k]!.type, first: ea - a, last: eb - a });
+    }
+    const offsets = new Array<number>(b - a + 1);
+    for (let i = a; i <= b; i++) offsets[i - a] = t.starts[i]! - start;
     out.push({
       sentence,
-      values: slice.map((t) => t.value),
-      pos: slice.map((t) => t.pos),
-      lemmas: slice.map((t) => t.lemma),
-      types: slice.map((t) => t.type),
-      offsets: slice.map((t) => t.start - start),
-      entities,
+      values: values.slice(a, b + 1),
+      pos: t.pos.slice(a, b + 1),
+      lemmas: t.lemmas.slice(a, b + 1),
+      types: t.types.slice(a, b + 1),
+      offsets,
+      entities: inside,
     });
   }
   return out;
