@@ -76,7 +76,8 @@ function jsonOf(a: ArticleAnalysis): Buffer {
   return text;
 }
 
-const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+/** The bytes of a typed array in base64, as ASCII bytes. */
+const b64 = (a: Int32Array) => Buffer.from(Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64'), 'latin1');
 
 function fromB64(s: unknown, what: string): Int32Array {
   if (typeof s !== 'string') throw new SnapshotUnusable(`snapshot is corrupt (search index: ${what} missing)`);
@@ -103,17 +104,35 @@ export async function saveSnapshot(dir: string, index: CorpusIndex): Promise<str
     const articles = [...index.articles.values()];
     const texts = articles.map(jsonOf);
     const p = index.postings ?? buildPostings(index.sentences.map((s) => s.terms));
-    const j = JSON.stringify;
-    const head =
-      `{"format":${j(FORMAT)},"version":${INDEX_VERSION},"key":${j(index.key)},"builtAt":${j(index.builtAt)}` +
-      `,"warnings":${j(index.warnings)},"files":${j(index.files ?? null)},"derived":${j(index.derived)}` +
-      `,"search":${j({ documentCount: p.lengths.length, endian: 'le', terms: p.terms, offsets: b64(p.offsets), docs: b64(p.docs), freqs: b64(p.freqs), lengths: b64(p.lengths) })}` +
-      `,"lengths":${j(texts.map((t) => t.length))},"articles":[`;
+    // The head as separate pieces, each encoded on its own: one 25 MB string (mostly the base64
+    // postings) cost more to flatten and encode than everything else in a save.
+    const j = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8');
+    const text = (s: string) => Buffer.from(s, 'utf8');
+    const chunks: Buffer[] = [
+      text(`{"format":${JSON.stringify(FORMAT)},"version":${INDEX_VERSION},"key":${JSON.stringify(index.key)},"builtAt":${JSON.stringify(index.builtAt)},"warnings":`),
+      j(index.warnings),
+      text(',"files":'),
+      j(index.files ?? null),
+      text(',"derived":'),
+      j(index.derived),
+      text(`,"search":{"documentCount":${p.lengths.length},"endian":"le","terms":`),
+      j(p.terms),
+      text(',"offsets":"'),
+      b64(p.offsets),
+      text('","docs":"'),
+      b64(p.docs),
+      text('","freqs":"'),
+      b64(p.freqs),
+      text('","lengths":"'),
+      b64(p.lengths),
+      text('"},"lengths":'),
+      j(texts.map((t) => t.length)),
+      text(',"articles":['),
+    ];
     // Each article's bytes are written as they are kept (no 60 MB string or copy is built: a copy per
     // save was a fifth of a refresh's garbage), by the thread pool while this thread computes the
     // checksum of the same bytes.
     const comma = Buffer.from(',');
-    const chunks: Buffer[] = [Buffer.from(head, 'utf8')];
     texts.forEach((t, i) => {
       if (i > 0) chunks.push(comma);
       chunks.push(t);
