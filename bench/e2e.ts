@@ -57,6 +57,8 @@ export async function benchE2E(corpusDir: string, opts: { waves: number[] }): Pr
     for (const n of opts.waves) {
       const rounds = n === 1 ? 30 : n <= 50 ? 4 : 2;
       const acks: number[] = [];
+      // By how the bot acknowledged: its answer itself (callback type 4) or a deferral (type 5).
+      const byKind: Record<'answered' | 'deferred', number[]> = { answered: [], deferred: [] };
       const done: number[] = [];
       let late = 0;
       let lost = 0;
@@ -67,7 +69,10 @@ export async function benchE2E(corpusDir: string, opts: { waves: number[] }): Pr
         await double.until(() => sent.every((i) => (i.original && !i.loading) || i.refused.length > 0), 'answers', 60_000);
         done.push(performance.now() - t0);
         for (const i of sent) {
-          if (i.acks[0]) acks.push(i.acks[0].at - i.sentAt);
+          if (i.acks[0]) {
+            acks.push(i.acks[0].at - i.sentAt);
+            byKind[i.acks[0].type === 5 ? 'deferred' : 'answered'].push(i.acks[0].at - i.sentAt);
+          }
           if (i.refused.some((x) => x.code === 10062)) late++;
           if (!i.acks[0]) lost++;
         }
@@ -80,6 +85,8 @@ export async function benchE2E(corpusDir: string, opts: { waves: number[] }): Pr
         ackP99: a.p99,
         ackMax: a.max,
         allAnsweredMedianMs: round(stats(done).median),
+        ackedByAnswer: byKind.answered.length ? { n: byKind.answered.length, p99: stats(byKind.answered).p99 } : null,
+        ackedByDeferral: byKind.deferred.length ? { n: byKind.deferred.length, p99: stats(byKind.deferred).p99 } : null,
         lateOver3s: late,
         notAcknowledged: lost,
       });

@@ -14,4 +14,6 @@ export interface BotContext {
   secrets: readonly string[];
   /** Minimum time between two progress edits of a /refresh reply, in ms. */
   progressEveryMs: number;
+  /** A command answered within this long of its arrival replies directly; later ones are deferred first (default `ANSWER_WITHIN_MS`, see answer.ts). */
+  answerWithinMs?: number;
 }

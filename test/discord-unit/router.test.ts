@@ -156,6 +156,21 @@ describe('slash commands', () => {
     expect(lastCallback().data!.flags).toBe(EPHEMERAL);
   });
 
+  it('a command whose answer would come too late is deferred at once, then answered by editing the deferred reply', async () => {
+    const ctx = { ...makeCtx(), answerWithinMs: 0 };
+    ctx.store.use(await seedIndex());
+    sent = [];
+    await handleInteraction(command('search', [{ name: 'query', type: 3, value: 'Metrojet' }, { name: 'hide', type: 5, value: true }]), ctx);
+    expect(sent.map((s) => `${s.method} ${decodeURIComponent(s.route).replace(/\d+/g, 'N').replace(/tok-N/, 'TOKEN')}`)).toEqual([
+      'POST /interactions/N/TOKEN/callback',
+      'PATCH /webhooks/N/TOKEN/messages/@original',
+    ]);
+    expect(lastCallback()).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = sent[1]!.body as { embeds: { description: string }[]; allowed_mentions: unknown };
+    expect(edit.embeds[0]!.description).toContain('Metrojet');
+    expect(edit.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it('refuses over-long input with the limit, ephemerally', async () => {
     const ctx = makeCtx();
     ctx.store.use(await seedIndex());
