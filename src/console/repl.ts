@@ -20,6 +20,7 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
       try {
         const r = await store.refresh();
         say(`Refreshed in ${Math.round(r.ms)} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed; ${r.articles} articles, ${r.sentences} sentences.`);
+        if (r.notSaved) say(`! Not saved to disk (${r.notSaved}): the new index serves from memory; the next /refresh saves it again.`);
       } catch (err) {
         say(`! Refresh failed: ${(err as Error).message}`);
       }

@@ -52,6 +52,7 @@ export function refreshSummary(r: RefreshReport): string {
     `Articles: ${r.added.length} added${fileList(r.added)}, ${r.removed.length} removed${fileList(r.removed)}, ${r.changed.length} changed${fileList(r.changed)}.`,
     `Now serving ${plural(r.articles, 'article')}, ${plural(r.sentences, 'sentence')}, ${plural(r.people, 'person', 'people')}, ${plural(r.tolls, 'toll')}.`,
   ];
+  if (r.notSaved) lines.push(`Not saved to disk (${escapeText(stripPaths(r.notSaved))}): the new index serves from memory; the next refresh saves it again.`);
   if (r.warnings.length) {
     lines.push(`${plural(r.warnings.length, 'warning')}:`);
     for (const w of r.warnings.slice(0, 5)) lines.push(`- ${escapeText(w.file)}: ${escapeText(stripPaths(w.problem))}`);

@@ -47,7 +47,12 @@ export interface RefreshReport {
   people: number;
   tolls: number;
   warnings: CorpusWarning[];
+  /** From the start of the refresh until the new index served. */
+  servingMs: number;
+  /** Until the refresh was done (the new index saved, or not). */
   ms: number;
+  /** Why the new index could not be saved (it serves from memory; the next refresh saves again). */
+  notSaved?: string;
 }
 
 /** A refresh that did not happen; the serving index is untouched. */
@@ -90,6 +95,8 @@ function checkLoaded(index: CorpusIndex, raws: RawArticle[]): void {
 export class IndexStore {
   #index: CorpusIndex | undefined;
   #refreshing = false;
+  /** The serving index came from a refresh whose snapshot could not be saved. */
+  #unsaved = false;
   readonly options: StoreOptions;
   readonly #io: StoreIO;
   readonly #incremental: boolean;
@@ -241,9 +248,10 @@ export class IndexStore {
   }
 
   /**
-   * Re-reads the corpus folder and swaps in a new index, reusing the analysis of unchanged articles.
-   * Throws RefreshBusy while another refresh runs, RefreshError when the corpus cannot be read as a
-   * whole; in both cases the serving index and the snapshot on disk are untouched.
+   * Re-reads the corpus folder and swaps in a new index, reusing the analysis of unchanged articles,
+   * then saves it. Throws RefreshBusy while another refresh runs, RefreshError when the corpus cannot
+   * be read as a whole; in both cases the serving index and the snapshot on disk are untouched. A
+   * snapshot that cannot be saved does not undo the refresh: the report says so (`notSaved`).
    */
   async refresh(onProgress?: (p: BuildProgress) => void): Promise<RefreshReport> {
     if (this.#refreshing) throw new RefreshBusy('a refresh is already running');
@@ -272,7 +280,22 @@ export class IndexStore {
       if (read.files) old.files = read.files;
       for (const w of read.warnings) this.options.log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
       const { articles, sentences, derived } = old;
-      return { added: [], removed: [], changed: [], articles: articles.size, sentences: sentences.length, people: derived.people.length, tolls: derived.tolls.length, warnings: read.warnings, ms: performance.now() - t0 };
+      const servingMs = performance.now() - t0;
+      // A previous refresh could not save: try again now.
+      const notSaved = this.#unsaved ? await this.#save(old) : undefined;
+      return {
+        added: [],
+        removed: [],
+        changed: [],
+        articles: articles.size,
+        sentences: sentences.length,
+        people: derived.people.length,
+        tolls: derived.tolls.length,
+        warnings: read.warnings,
+        servingMs,
+        ms: performance.now() - t0,
+        ...(notSaved ? { notSaved } : {}),
+      };
     }
     const next = await this.#build(read, byHash(old), old, onProgress);
 
@@ -285,14 +308,14 @@ export class IndexStore {
     }
     const removed = [...old.articles.keys()].filter((f) => !next.articles.has(f));
 
-    // Save first, swap second: if the disk fails, the old index and the old snapshot both stay as they were.
-    try {
-      await this.#io.saveSnapshot(this.options.snapshotDir, next);
-    } catch (err) {
-      throw new RefreshError(`could not save the new snapshot (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the previous index keeps serving`);
-    }
+    // Swap, then save: the new index serves as soon as it is whole. The snapshot is a cache of it
+    // (written atomically): if the disk fails, the previous snapshot stays whole, the report says the
+    // index was not saved, a restart re-reads only what changed since that snapshot, and the next
+    // refresh saves again — as a start that cannot save serves from memory.
     this.#index = next;
+    const servingMs = performance.now() - t0;
     for (const w of read.warnings) this.options.log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+    const notSaved = await this.#save(next);
     return {
       added,
       removed,
@@ -302,8 +325,24 @@ export class IndexStore {
       people: next.derived.people.length,
       tolls: next.derived.tolls.length,
       warnings: read.warnings,
+      servingMs,
       ms: performance.now() - t0,
+      ...(notSaved ? { notSaved } : {}),
     };
+  }
+
+  /** Saves the serving index; on failure, says why (and the next refresh tries again). */
+  async #save(index: CorpusIndex): Promise<string | undefined> {
+    try {
+      await this.#io.saveSnapshot(this.options.snapshotDir, index);
+      this.#unsaved = false;
+      return undefined;
+    } catch (err) {
+      this.#unsaved = true;
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      this.options.log.warn(`snapshot not saved (${why}); the refreshed index serves from memory`);
+      return why;
+    }
   }
 }
 

@@ -88,9 +88,12 @@ describe('what a refresh reports', () => {
       people: 1,
       tolls: 0,
       warnings: Array.from({ length: 50 }, (_, i) => ({ file: `bad${i}.txt`, problem: `unreadable (EACCES) at /srv/secret/corpus/bad${i}.txt`, kind: 'unreadable' as const })),
+      servingMs: 1000,
       ms: 1234,
+      notSaved: 'ENOSPC',
     };
     const text = refreshSummary(report);
+    expect(text).toContain('Not saved to disk (ENOSPC): the new index serves from memory');
     expect(text.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
     expect(text).toContain('and 4995 more');
     expect(text).toContain('1 person,');
