@@ -45,6 +45,8 @@ export async function benchRefresh(corpusDir: string, opts: { runs: number; veri
     const template = await readFile(path.join(dir, files[Math.floor(files.length / 2)]!), 'utf8');
 
     const times: Record<Scenario, number[]> = { add: [], change: [], remove: [], nothing: [] };
+    // Until the new index served (answers use it from then on); `times` run until it was also saved.
+    const serving: Record<Scenario, number[]> = { add: [], change: [], remove: [], nothing: [] };
     const phases: Record<string, number[]> = { readAndAnalyse: [], postingsAndSearch: [], deriveAndSave: [] };
     const failures: string[] = [];
     const refresh = async (scenario: Scenario, expect: (r: Awaited<ReturnType<IndexStore['refresh']>>) => boolean, probe?: string) => {
@@ -55,6 +57,7 @@ export async function benchRefresh(corpusDir: string, opts: { runs: number; veri
       });
       const ms = performance.now() - t0;
       times[scenario].push(ms);
+      serving[scenario].push(r.servingMs);
       if (marks.index && marks.derive) {
         phases.readAndAnalyse!.push(marks.index - t0);
         phases.postingsAndSearch!.push(marks.derive - marks.index);
@@ -79,7 +82,9 @@ export async function benchRefresh(corpusDir: string, opts: { runs: number; veri
       await rm(path.join(dir, added));
       await refresh('remove', (r) => r.removed.includes(added));
       await refresh('nothing', (r) => r.added.length + r.changed.length + r.removed.length === 0);
-      process.stderr.write(`  refresh round ${k + 1}/${opts.runs}: add ${Math.round(times.add[k]!)} ms, change ${Math.round(times.change[k]!)} ms\n`);
+      process.stderr.write(
+        `  refresh round ${k + 1}/${opts.runs}: add ${Math.round(times.add[k]!)} ms (serving after ${Math.round(serving.add[k]!)}), change ${Math.round(times.change[k]!)} ms (${Math.round(serving.change[k]!)})\n`,
+      );
     }
 
     let verify: Record<string, unknown> | undefined;
@@ -109,6 +114,8 @@ export async function benchRefresh(corpusDir: string, opts: { runs: number; veri
       warmUp,
       // The first refresh after the start (after the warm-up); the medians below include it.
       firstAddMs: round(times.add[0] ?? Number.NaN),
+      firstAddServingMs: round(serving.add[0] ?? Number.NaN),
+      serving: { add: stats(serving.add), change: stats(serving.change), remove: stats(serving.remove) },
       add: stats(times.add),
       change: stats(times.change),
       remove: stats(times.remove),

@@ -4,9 +4,10 @@
  *   npm run bench -- [--corpus DIR] [--json] [--only ingest,start,memory,answers,refresh,e2e] [--runs N] [--verify]
  *
  * Sections: 1 ingest, 2 cold start, 3 memory (from the cold-start processes), 4 answer latency,
- * 5 refresh, 6 end to end through the Discord double. Targets (Reuters, this 2-core machine) are in
+ * 5 refresh (in a fresh process, started from the snapshot), 6 end to end through the Discord double. Targets (Reuters, this 2-core machine) are in
  * BENCHMARKS.md with the results. Progress goes to stderr; with --json, stdout is one JSON object.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +18,6 @@ import { createLogger } from '../src/log.ts';
 import { benchAnswers } from './answers.ts';
 import { benchIngest } from './ingest.ts';
 import { benchSnapshotDir, machine, ROOT, table } from './lib.ts';
-import { benchRefresh } from './refresh.ts';
 import { benchStart } from './start.ts';
 
 const SECTIONS = ['ingest', 'start', 'memory', 'answers', 'refresh', 'e2e'] as const;
@@ -73,8 +73,8 @@ async function main(): Promise<void> {
   }
   if (only.has('refresh')) {
     say('5. refresh');
-    index = undefined; // free it: the refresh section holds its own
-    results.refresh = await benchRefresh(corpusDir, { runs: runsOverride ?? 5, verify: values.verify });
+    index = undefined;
+    results.refresh = await inChild('child-refresh.ts', [corpusDir, String(runsOverride ?? 5), ...(values.verify ? ['--verify'] : [])]);
   }
   if (only.has('e2e')) {
     if (existsSync(path.join(ROOT, 'test', 'discord', 'double', 'index.ts'))) {
@@ -110,6 +110,19 @@ function outline(v: unknown, indent = ''): string {
       return `${indent}${k}: ${Array.isArray(x) ? JSON.stringify(x) : String(x)}`;
     })
     .join('\n');
+}
+
+/** Runs `bench/<script>` in a fresh process (stderr passed through) and parses the JSON it prints. */
+function inChild(script: string, args: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited with ${code}`))));
+  });
 }
 
 main().then(
