@@ -139,7 +139,12 @@ export function knownNames(index: CorpusIndex, count: number, seed = 7): string[
 export function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '(nothing)';
   const cols = Object.keys(rows[0]!);
-  const cell = (v: unknown) => (typeof v === 'number' ? String(round(v)) : String(v ?? ''));
+  const cell = (v: unknown): string => {
+    if (typeof v === 'number') return String(round(v));
+    // A small object (`{ n, p99 }`) as "n 262, p99 1004".
+    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).map(([k, x]) => `${k} ${cell(x)}`).join(', ');
+    return String(v ?? '');
+  };
   const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i]!)).join('  ');
   return [line(cols), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
