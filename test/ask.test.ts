@@ -25,6 +25,9 @@ describe('routing a plain question by its form', () => {
     expect(routeQuestion('how many were wounded in Paris')).toEqual({ kind: 'tolls', filter: 'in Paris' });
     expect(routeQuestion('Who is Carsten Nickel?')).toEqual({ kind: 'who', name: 'Carsten Nickel' });
     expect(routeQuestion("who's Bashar al-Assad")).toEqual({ kind: 'who', name: 'Bashar al-Assad' });
+    // Every particle the people extractor knows inside a name, not a copy of the list.
+    expect(routeQuestion('Who is Fernando dos Santos?')).toEqual({ kind: 'who', name: 'Fernando dos Santos' });
+    expect(routeQuestion('Who is Carlos del Toro?')).toEqual({ kind: 'who', name: 'Carlos del Toro' });
     expect(routeQuestion('When did Hollande address parliament?')).toEqual({ kind: 'when', words: 'Hollande address parliament' });
     expect(routeQuestion('What did Valls say about the investigation?')).toEqual({ kind: 'said', speaker: 'Valls', topic: 'the investigation' });
     expect(routeQuestion('Can you tell me what Kerry said about the cease-fire?')).toEqual({ kind: 'said', speaker: 'Kerry', topic: 'the cease-fire' });

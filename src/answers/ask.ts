@@ -1,10 +1,11 @@
 import { searchTerms } from '../index/search.ts';
 import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
+import { PARTICLES } from '../nlp/gazetteer.ts';
 import { queryTerms } from '../nlp/terms.ts';
 import { answerCasualties } from './casualties.ts';
 import { quoteItems } from './search.ts';
-import { datedSentences, timelineItem } from './timeline.ts';
+import { timelineItem, timelinePositions } from './timeline.ts';
 import type { Answer, TimelineItem } from './types.ts';
 import { answerWho } from './who.ts';
 
@@ -44,11 +45,16 @@ const TOLL_FILTER_NOISE = new RegExp(
   'gi',
 );
 
-/** Name words: capitalised, or a particle inside a name ("Bashar al-Assad", "Ursula von der Leyen"). */
-const NAME_WORD = /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}[\p{L}\p{M}'’.-]*$|^(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|y)$/u;
+/** A capitalised name word, perhaps after a particle and a hyphen ("al-Assad"). */
+const CAPITALISED_NAME_WORD = /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+/**
+ * Name words: capitalised, or a particle inside a name — the people extractor's own list ("Bashar al
+ * Assad", "Ursula von der Leyen", "Fernando dos Santos"), and the Spanish "y" ("Ortega y Gasset").
+ */
+const isNameWord = (w: string) => CAPITALISED_NAME_WORD.test(w) || PARTICLES.has(w) || w === 'y';
 const looksLikeName = (s: string) => {
   const words = s.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(words[0]!);
+  return words.length > 0 && words.length <= 5 && words.every(isNameWord) && /^\p{Lu}/u.test(words[0]!);
 };
 
 /** Reads the form of a plain question. Exported for tests: the route is what the question asks for. */
@@ -96,7 +102,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
 
   switch (route.kind) {
     case 'who': {
-      const who = answerWho(index, route.name);
+      const who = answerWho(index, route.name, { suggest: false });
       if (who.items.length) return done(who.items, who.message);
       return done(search(index, route.name));
     }
@@ -121,7 +127,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       const topic = contentTerms(route.topic);
       const items = search(index, '', [...speaker, ...topic], (id) => speaker.length > 0 && speaker.every((t) => termsOf(index, id).includes(t)));
       if (items.length) return done(items);
-      const who = answerWho(index, route.speaker);
+      const who = answerWho(index, route.speaker, { suggest: false });
       if (who.items.length) return done(who.items, who.message);
       return done(search(index, `${route.speaker} ${route.topic}`));
     }
@@ -153,14 +159,14 @@ const TOLL_TERMS = () => {
 function dated(index: CorpusIndex, words: string): TimelineItem[] {
   const terms = contentTerms(words);
   if (!terms.length) return [];
-  const byId = datedSentences(index);
+  const at = timelinePositions(index);
   const items: TimelineItem[] = [];
-  const seen = new Set<object>();
-  for (const r of searchTerms(index.search, terms, (id) => byId.has(id))) {
-    const entry = byId.get(r.id as number)!;
-    if (seen.has(entry)) continue;
-    seen.add(entry);
-    items.push(timelineItem(index, entry));
+  const seen = new Set<number>();
+  for (const r of searchTerms(index.search, terms, (id) => at.has(id))) {
+    const pos = at.get(r.id as number)!;
+    if (seen.has(pos)) continue;
+    seen.add(pos);
+    items.push(timelineItem(index, index.derived.timeline[pos]!));
     if (items.length >= LIMITS.askItems) break;
   }
   return items;

@@ -4,10 +4,9 @@ import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import { queryTerms } from '../nlp/terms.ts';
 import type { TollFigure, TollMention } from '../nlp/tolls.ts';
 import { dayOf, datesAgree, eventDate } from './tolldates.ts';
-import { apart, type Group, join, regionsOf, sameEvent, sameFigures, type Statement, shared, type TollRef } from './tollgroups.ts';
-import type { Answer, CasualtyItem, CasualtySource } from './types.ts';
+import { apart, type Group, join, regionsOf, sameEvent, sameFigures, type Statement, shared } from './tollgroups.ts';
+import type { Answer, CasualtyItem, CasualtySource, SentenceRef } from './types.ts';
 
-export type { TollRef } from './tollgroups.ts';
 
 /** One distinct toll, with every sentence that states it. Computed at indexing, stored in the snapshot. */
 export interface TollEntry {
@@ -19,7 +18,7 @@ export interface TollEntry {
   /** The event's date as the text gives it (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`). */
   date: string | null;
   /** Every stating sentence; the first states all the figures, then oldest report first. */
-  refs: TollRef[];
+  refs: SentenceRef[];
   /** Search terms of the event and of the stating articles' titles, for the event/place filter. */
   terms: string;
 }
@@ -162,12 +161,19 @@ function toItem(index: CorpusIndex, e: TollEntry): CasualtyItem | undefined {
   };
 }
 
-/** Whether every query term is among the entry's words: its event, its articles' titles, its sentences. */
+/** Each entry's words, read once: its event, its articles' titles, its sentences. */
+const wordsOf = new WeakMap<TollEntry, Set<string>>();
+
+/** Whether every query term is among the entry's words. */
 function matches(index: CorpusIndex, e: TollEntry, terms: string[]): boolean {
-  const words = new Set(e.terms.split(' '));
-  for (const r of e.refs) {
-    const s = index.articles.get(r.file)?.sentences[r.sentence];
-    if (s) for (const w of s.terms.split(' ')) words.add(w);
+  let words = wordsOf.get(e);
+  if (!words) {
+    words = new Set(e.terms.split(' '));
+    for (const r of e.refs) {
+      const s = index.articles.get(r.file)?.sentences[r.sentence];
+      if (s) for (const w of s.terms.split(' ')) words.add(w);
+    }
+    wordsOf.set(e, words);
   }
   return terms.every((t) => words.has(t));
 }

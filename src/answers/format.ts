@@ -1,7 +1,14 @@
 import type { ArticleMeta } from '../corpus/types.ts';
+import type { CorpusIndex } from '../index/types.ts';
 
 /** Looks up an article's metadata by file name, for front ends that show where a quote comes from. */
 export type ArticleLookup = (file: string) => ArticleMeta | undefined;
+
+/** The lookup of an index's articles. */
+export const lookupIn =
+  (index: CorpusIndex): ArticleLookup =>
+  (file) =>
+    index.articles.get(file)?.meta;
 
 /** "Title — Outlet, 2015-11-17" (title falls back to the file name). Shared by every front end. */
 export function sourceLabel(file: string, lookup: ArticleLookup): string {

@@ -4,13 +4,7 @@ import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { DateMention, DatePrecision } from '../nlp/dates.ts';
 import { queryTerms } from '../nlp/terms.ts';
 import { sentencesWithTerm } from '../index/search.ts';
-import type { Answer, QuoteRef, TimelineItem } from './types.ts';
-
-/** A sentence by its place: the article's file and the sentence's index within it. */
-export interface SentenceRef {
-  file: string;
-  sentence: number;
-}
+import type { Answer, QuoteRef, SentenceRef, TimelineItem } from './types.ts';
 
 /** Another article's sentence telling the same dated event. */
 export interface TimelineSource extends SentenceRef {
@@ -240,44 +234,6 @@ function chronological(a: TimelineEntry, b: TimelineEntry): number {
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** Where each article's sentences start among the index's sentence ids. */
-const offsets = new WeakMap<CorpusIndex, Map<string, number>>();
-
-/** The sentence id of a sentence reference, or undefined when the index does not hold it. */
-export function sentenceId(index: CorpusIndex, ref: SentenceRef): number | undefined {
-  let map = offsets.get(index);
-  if (!map) {
-    map = new Map();
-    index.sentences.forEach((s, id) => {
-      if (!map!.has(s.file)) map!.set(s.file, id - s.index);
-    });
-    offsets.set(index, map);
-  }
-  const start = map.get(ref.file);
-  if (start === undefined) return undefined;
-  const id = start + ref.sentence;
-  const s = index.sentences[id];
-  return s && s.file === ref.file && s.index === ref.sentence ? id : undefined;
-}
-
-const dated = new WeakMap<CorpusIndex, Map<number, TimelineEntry>>();
-
-/** Every dated sentence id (each source of each entry) → its timeline entry. */
-export function datedSentences(index: CorpusIndex): Map<number, TimelineEntry> {
-  let map = dated.get(index);
-  if (!map) {
-    map = new Map();
-    for (const e of index.derived.timeline) {
-      for (const ref of [e, ...(e.alsoIn ?? [])]) {
-        const id = sentenceId(index, ref);
-        if (id !== undefined) map.set(id, e);
-      }
-    }
-    dated.set(index, map);
-  }
-  return map;
-}
-
 /** A timeline entry as an answer item: its quote, date and every other source. */
 export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem {
   const quote = (ref: SentenceRef) => index.articles.get(ref.file)?.sentences[ref.sentence]?.text ?? '';
@@ -286,11 +242,11 @@ export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem
   return item;
 }
 
-/** Is `term` one of the space-separated `terms`? (No allocation: this runs over every dated sentence.) */
 /** Where each sentence stands in the timeline (as an entry or one of its other sources), per index. */
 const entryOfSentence = new WeakMap<CorpusIndex, Map<number, number>>();
 
-function timelinePositions(index: CorpusIndex): Map<number, number> {
+/** Sentence id → position of its entry in `index.derived.timeline`, for every source of every entry. */
+export function timelinePositions(index: CorpusIndex): Map<number, number> {
   let at = entryOfSentence.get(index);
   if (!at) {
     const firstId = new Map<string, number>();

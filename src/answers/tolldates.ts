@@ -28,16 +28,14 @@ const SAID_BEFORE = /\b(?:said|says|say|told\b[^,.;]{0,30}?|reported|announced|a
 /** Between a date and the event after it: the date belongs to something else ("adopted on March 13 following an earthquake"). */
 const OTHER_EVENT = /\b(?:following|after|before|since|until|amid|when|because|due)\b|[;:"“”()]/i;
 
-const dateAt = (d: DateMention, text: string) => (d as { at?: number }).at ?? text.indexOf(d.dateText);
-
 /**
  * How closely a date belongs to the words [start, end) of a toll and its event: 0 inside them ("a
  * Nov. 12 suicide bombing", "the attacks Friday that left"), 1 just before ("On March 18, a quake"),
  * 2 just after ("in Paris last week"); undefined when further, or said of something else.
  */
 function closeness(d: DateMention, text: string, [start, end]: [number, number]): number | undefined {
-  if ((d as { future?: boolean }).future) return undefined;
-  const at = dateAt(d, text);
+  if (d.future) return undefined;
+  const at = d.at;
   if (at < 0 || SAID_BEFORE.test(text.slice(Math.max(0, at - 50), at))) return undefined;
   const stop = at + d.dateText.length;
   if (at >= start && stop <= end) return 0;
@@ -60,7 +58,7 @@ function dateNear(dates: DateMention[], sentence: number, text: string, range: [
     if (d.sentence !== sentence) continue;
     const c = closeness(d, text, range);
     if (c === undefined) continue;
-    const rank = c * 1000 + Math.abs(dateAt(d, text) - range[0]);
+    const rank = c * 1000 + Math.abs(d.at - range[0]);
     if (!best || rank < best.rank) best = { date: d.date, rank };
   }
   return best?.date ?? null;
@@ -72,7 +70,7 @@ function dateNear(dates: DateMention[], sentence: number, text: string, range: [
  */
 export function eventDate(article: ArticleAnalysis, m: TollMention, otherToll: (t: TollMention) => boolean): string | null {
   const text = article.sentences[m.sentence]?.text ?? '';
-  const here = dateNear(article.facts.dates, m.sentence, text, m.range ?? [m.at, m.at]);
+  const here = dateNear(article.facts.dates, m.sentence, text, m.range);
   if (here || !m.head) return here;
   const head = new RegExp(`\\b${m.head.replace(/[^\p{L}\p{N}]/gu, '')}\\p{L}*`, 'iu');
   const order = article.sentences.map((s) => s.index).sort((a, b) => Math.abs(a - m.sentence) - Math.abs(b - m.sentence));

@@ -3,21 +3,16 @@ import type { Country } from 'world-countries';
 import type { TollFigure, TollMention } from '../nlp/tolls.ts';
 import { ANY_KIND } from '../nlp/tollwords.ts';
 import { datesAgree } from './tolldates.ts';
+import type { SentenceRef } from './types.ts';
 
 /**
  * When two statements are one toll: the same figures, and signs that they tell of the same event
  * (kind of event, place, date, publication days apart) with none that they do not.
  */
 
-/** A sentence that states a toll: its article and its index there. */
-export interface TollRef {
-  file: string;
-  sentence: number;
-}
-
 /** One toll statement with what the aggregation needs to know about it. */
 export interface Statement {
-  ref: TollRef;
+  ref: SentenceRef;
   mention: TollMention;
   /** Wording key of the sentence: the same sentence in two articles has the same key. */
   key: string;

@@ -4,6 +4,12 @@
  * and `source`, that article's file name; the rest are command-specific fields.
  */
 
+/** A sentence by its place, as the derived answers store it: `index.articles.get(file)!.sentences[sentence]`. */
+export interface SentenceRef {
+  file: string;
+  sentence: number;
+}
+
 export type CommandName = 'search' | 'ask' | 'who' | 'casualties' | 'timeline' | 'sources' | 'help';
 
 export interface QuoteRef {

@@ -3,13 +3,7 @@ import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import { FIRST_NAME_TITLES, fold, isGivenName, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
 import { displayForm, NameIndex, nameKey, nameTokens } from '../nlp/names.ts';
-import type { Answer, WhoItem, WhoListItem } from './types.ts';
-
-/** A sentence of an article: `index.articles.get(file)!.sentences[sentence]`. */
-export interface SentenceRef {
-  file: string;
-  sentence: number;
-}
+import type { Answer, SentenceRef, WhoItem, WhoListItem } from './types.ts';
 
 /** One person known to the corpus, every form of the name merged. What the snapshot stores. */
 export interface PersonEntry {
@@ -193,23 +187,41 @@ function queryTokens(query: string): string[] {
   return nameTokens(words.join(' '));
 }
 
-/** The words of every form of a person's name. */
-const personTokens = (p: PersonEntry) => new Set(p.forms.flatMap(nameTokens));
+/** A person's name read into words once per entry (entries are fixed once the index is built). */
+interface NameWords {
+  /** The words of every form of the name. */
+  words: Set<string>;
+  /** Each form's words, sorted and joined: what a query naming exactly that form gives. */
+  forms: Set<string>;
+  /** The last word of the shown name. */
+  surname: string | undefined;
+}
+const nameWordsOf = new WeakMap<PersonEntry, NameWords>();
+
+function nameWords(p: PersonEntry): NameWords {
+  let w = nameWordsOf.get(p);
+  if (!w) {
+    const perForm = p.forms.map(nameTokens);
+    w = { words: new Set(perForm.flat()), forms: new Set(perForm.map((t) => [...t].sort().join(' '))), surname: nameTokens(p.name).at(-1) };
+    nameWordsOf.set(p, w);
+  }
+  return w;
+}
 
 /**
  * The people a typed name refers to, best first: every word of the query is a word of the person's
  * name, in any order ("Abdeslam", "salah abdeslam", "Assad", "President Obama").
  */
-export function findPeople(people: PersonEntry[], query: string): PersonEntry[] {
+function findPeople(people: PersonEntry[], query: string): PersonEntry[] {
   const q = queryTokens(query);
   if (!q.length) return [];
   const key = [...q].sort().join(' ');
   const matches = people.filter((p) => {
-    const words = personTokens(p);
+    const { words } = nameWords(p);
     return q.every((t) => words.has(t));
   });
-  const exact = (p: PersonEntry) => p.forms.some((f) => [...nameTokens(f)].sort().join(' ') === key);
-  const surname = (p: PersonEntry) => nameTokens(p.name).at(-1) === q[q.length - 1];
+  const exact = (p: PersonEntry) => nameWords(p).forms.has(key);
+  const surname = (p: PersonEntry) => nameWords(p).surname === q[q.length - 1];
   const rank = (p: PersonEntry) => (exact(p) ? 2 : 0) + (surname(p) ? 1 : 0);
   return matches.sort((a, b) => rank(b) - rank(a) || b.mentions - a.mentions);
 }
@@ -226,13 +238,13 @@ function distance(a: string, b: string): number {
 }
 
 /** Known names nearest to an unknown one: a word of the name within a few edits of a word typed. */
-export function suggestPeople(people: PersonEntry[], query: string, limit = 5): string[] {
+function suggestPeople(people: PersonEntry[], query: string, limit = 5): string[] {
   const q = queryTokens(query);
   if (!q.length) return [];
   const scored: { name: string; d: number; mentions: number }[] = [];
   for (const p of people) {
     let d = Number.POSITIVE_INFINITY;
-    for (const w of personTokens(p)) for (const t of q) d = Math.min(d, distance(w, t) / Math.max(w.length, t.length));
+    for (const w of nameWords(p).words) for (const t of q) d = Math.min(d, distance(w, t) / Math.max(w.length, t.length));
     if (d <= 0.34) scored.push({ name: p.name, d, mentions: p.mentions });
   }
   return scored
@@ -241,8 +253,11 @@ export function suggestPeople(people: PersonEntry[], query: string, limit = 5): 
     .map((s) => s.name);
 }
 
-/** /who [name]: the people of the corpus, or the sentences about one of them. Reads precomputed people only. */
-export function answerWho(index: CorpusIndex, query: string): Answer {
+/**
+ * /who [name]: the people of the corpus, or the sentences about one of them. Reads precomputed people
+ * only. `suggest: false` leaves out the names near an unknown one (a caller that falls back to search).
+ */
+export function answerWho(index: CorpusIndex, query: string, { suggest = true } = {}): Answer {
   const people = index.derived.people;
   const text = (r: SentenceRef) => index.articles.get(r.file)?.sentences[r.sentence]?.text;
   if (query.trim() === '') {
@@ -261,7 +276,8 @@ export function answerWho(index: CorpusIndex, query: string): Answer {
   }
   const found = findPeople(people, query);
   if (!found.length) {
-    return { command: 'who', query, items: [], message: `No one called “${query}” appears in the articles.`, suggestions: suggestPeople(people, query) };
+    const message = `No one called “${query}” appears in the articles.`;
+    return suggest ? { command: 'who', query, items: [], message, suggestions: suggestPeople(people, query) } : { command: 'who', query, items: [], message };
   }
   const items: WhoItem[] = [];
   const seen = new Set<string>();

@@ -5,6 +5,7 @@
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
  * others are still answered, and the exit code is 1.
  */
+import { lookupIn } from '../answers/format.ts';
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const store = await openStore(config, log);
   const index = store.index;
-  const lookup = (file: string) => index.articles.get(file)?.meta;
+  const lookup = lookupIn(index);
   let failed = false;
   for (const input of args.positionals) {
     const r = safeReply(index, input, log);

@@ -1,3 +1,4 @@
+import { lookupIn } from '../answers/format.ts';
 import { createInterface } from 'node:readline';
 import type { IndexStore } from '../index/store.ts';
 import { renderText } from './render.ts';
@@ -26,7 +27,7 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
       }
     } else if (text) {
       const index = store.index;
-      say(renderText(safeReply(index, text, store.options.log), (f) => index.articles.get(f)?.meta));
+      say(renderText(safeReply(index, text, store.options.log), lookupIn(index)));
     }
     rl.prompt();
   }

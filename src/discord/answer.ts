@@ -1,6 +1,6 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, type Message, MessageFlags } from 'discord.js';
 import { answer, reply as replyTo } from '../answers/engine.ts';
-import type { ArticleLookup } from '../answers/format.ts';
+import { lookupIn } from '../answers/format.ts';
 import { checkQuery } from '../answers/parse.ts';
 import type { Answer, CommandName } from '../answers/types.ts';
 import { commandSpec } from '../answers/catalog.ts';
@@ -16,13 +16,8 @@ import { noticeText, renderAnswer } from './render.ts';
  * reply (with page buttons when the answer is long). The Discord layer decides nothing about content.
  */
 
-export const lookupIn =
-  (index: CorpusIndex): ArticleLookup =>
-  (file) =>
-    index.articles.get(file)?.meta;
-
 /** Renders an answer and, when it needs more than one page, keeps a page state for its buttons. */
-export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
+function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
   const pages = renderAnswer(ans, lookupIn(index));
   if (pages.length < 2) return pagePayload(pages, 0);
   const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now() });

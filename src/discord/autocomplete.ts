@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { PersonEntry } from '../answers/who.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
+import { fold as foldName } from '../nlp/gazetteer.ts';
 import type { BotContext } from './context.ts';
 import { respond } from './deliver.ts';
 import { cap } from './render.ts';
@@ -16,14 +17,8 @@ export interface Choice {
   value: string;
 }
 
-/** Lower case, no accents, single spaces. */
-export const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Lower case, no accents (the people extractor's own folding), single spaces. */
+export const fold = (s: string): string => foldName(s).replace(/\s+/g, ' ').trim();
 
 const folded = new WeakMap<readonly PersonEntry[], string[]>();
 

@@ -27,7 +27,7 @@ export interface BotDeps {
 }
 
 /** Minimum time between two progress edits of a /refresh reply. */
-export const PROGRESS_EVERY_MS = 1500;
+const PROGRESS_EVERY_MS = 1500;
 
 /** The client options: `rest.api` only when DISCORD_API_URL is set (discord.js appends `/v10`). */
 export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {

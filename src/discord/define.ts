@@ -35,8 +35,8 @@ export interface CommandModule {
 export const HIDE_OPTION = 'hide';
 
 /** Where user commands work: servers, DMs with the bot, group DMs (user install). */
-export const USER_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
-export const USER_INTEGRATIONS = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+const USER_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
+const USER_INTEGRATIONS = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
 
 /**
  * A user command from the command table (`src/answers/catalog.ts`): its one text argument (with

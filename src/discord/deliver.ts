@@ -31,7 +31,7 @@ import { describeError } from './errors.ts';
  */
 
 /** Pauses before each retry. */
-export const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000] as const;
+const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000] as const;
 /** How long after arrival an acknowledgement may still be tried (Discord's limit is 3 s). */
 const ACK_WINDOW_MS = DISCORD_LIMITS.ackMs - 150;
 /** How long any other send is retried. */

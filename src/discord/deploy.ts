@@ -18,7 +18,7 @@ export interface DeployResult {
 }
 
 /** A discord.js REST client on the configured base URL (Discord's own when unset). */
-export function restFor(config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>): REST {
+function restFor(config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>): REST {
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is required to register commands. See .env.example.');
   return new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
 }

@@ -23,7 +23,7 @@ export function refreshRefusal(inGuild: boolean, permissions: Readonly<Permissio
   return null;
 }
 
-export const REFUSALS: Record<RefreshRefusal | 'busy', string> = {
+const REFUSALS: Record<RefreshRefusal | 'busy', string> = {
   dm: '/refresh works only in a server, for its moderators.',
   permission: 'Only moderators (members with the Manage Server permission) can refresh the index.',
   busy: 'A refresh is already running. Please wait for it to finish, then try again if needed.',
@@ -31,7 +31,7 @@ export const REFUSALS: Record<RefreshRefusal | 'busy', string> = {
 
 const PHASES: Record<BuildProgress['phase'], string> = { analyse: 'reading articles', index: 'indexing sentences', derive: 'collecting people, tolls and dates' };
 
-export function progressText(p: BuildProgress): string {
+function progressText(p: BuildProgress): string {
   const pct = p.total ? ` ${Math.min(100, Math.round((p.done / p.total) * 100))}% (${p.done}/${p.total})` : '';
   return `Refreshing… ${PHASES[p.phase]}${p.phase === 'analyse' ? pct : ''}`;
 }

@@ -16,16 +16,16 @@ import { DISCORD_LIMITS, LIMITS } from '../limits.ts';
  */
 export const BLOCK_MAX = 2400;
 /** Longest quote inside a block, after escaping. A longer sentence is cut with "…" (rare: tables, lists). */
-export const QUOTE_MAX = 1200;
+const QUOTE_MAX = 1200;
 /** Longest header (the answer's message and suggestions) on the first page. */
-export const HEADER_MAX = 1000;
+const HEADER_MAX = 1000;
 /** Extra sources shown under a toll or a dated event before "and N more". */
 const EXTRA_SOURCES = 2;
 /** Articles listed as "also in" under a search result before "and N more". */
 const ALSO_IN = 3;
 const COLOR = 0x5865f2;
 /** What /help adds on Discord: DMs, `hide`, and the moderators' command (not in the shared catalog). */
-export const HELP_NOTE =
+const HELP_NOTE =
   'In a DM with the bot, just type your question. Set `hide` on any command to see the answer alone. Moderators (Manage Server) can run `/refresh` to re-read the articles folder.';
 
 /** Items per page by command: quotes are long, list rows short. */
@@ -69,7 +69,7 @@ export function cap(text: string, max: number): string {
 const SAFE_URL = /^https?:\/\/[^\s()<>[\]]{1,300}$/;
 
 /** The source of a quote: its label (title or file, outlet, date), linked when the article has a URL. */
-export function sourceRef(file: string, lookup: ArticleLookup): string {
+function sourceRef(file: string, lookup: ArticleLookup): string {
   const label = escapeCapped(sourceLabel(file, lookup), 200).replace(/[[\]]/g, '\\$&');
   const url = lookup(file)?.url;
   const linked = url && SAFE_URL.test(url) ? `[${label}](${url})` : label;

@@ -13,7 +13,7 @@ import { waitText } from './ratelimit.ts';
  * details under an error id and tells the user only the id; nothing escapes to crash the bot.
  */
 
-export function rateNotice(retryAfterMs: number): string {
+function rateNotice(retryAfterMs: number): string {
   return `You're asking a lot of questions at once — please wait ${waitText(retryAfterMs)} and ask again.`;
 }
 
