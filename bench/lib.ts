@@ -127,10 +127,9 @@ export function rareWordQueries(index: CorpusIndex, count: number, seed = 42): s
   return out;
 }
 
-/** Names the corpus knows, from /who's precomputed list (empty until that work exists). */
+/** Names the corpus knows, from /who's precomputed list. */
 export function knownNames(index: CorpusIndex, count: number, seed = 7): string[] {
-  const people = (index.derived?.people ?? []) as unknown as { name?: unknown }[];
-  const names = people.map((p) => p.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
+  const names = index.derived.people.map((p) => p.name);
   const rand = rng(seed);
   return Array.from({ length: Math.min(count, names.length * 4) }, () => names[Math.floor(rand() * names.length)]!).filter(Boolean);
 }

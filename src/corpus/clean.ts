@@ -50,9 +50,9 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
  * other than a space gives the same result as /\s+/g while leaving the many single spaces alone,
  * which is several times cheaper on a paragraph.
  */
-export const SPACING = /\s\s+|[^\S ]/g;
-/** Case, quotes and spacing folded: the identity of a paragraph's wording. */
-const fold = (s: string) => s.toLowerCase().replace(SPACING, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+const SPACING = /\s\s+|[^\S ]/g;
+/** Case, quotes and spacing folded: the identity of a wording (a repeated paragraph, the same sentence in two articles). */
+export const foldWording = (s: string) => s.toLowerCase().replace(SPACING, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
 
 /** A first line reads as a headline: short, no sentence-final full stop, and set apart from the body. */
 export function readsAsHeadline(line: string, nextIsBlank: boolean): boolean {
@@ -94,7 +94,7 @@ export function cleanArticle(text: string, knownTitle?: string): CleanArticle {
   const head = content[0]!;
   const headText = text.slice(head.start, head.end);
   const nextIsBlank = (all[head.i + 1]?.end ?? 0) === (all[head.i + 1]?.start ?? 0) && head.i + 1 < all.length;
-  if ((knownTitle && fold(headText) === fold(knownTitle)) || readsAsHeadline(headText, nextIsBlank)) {
+  if ((knownTitle && foldWording(headText) === foldWording(knownTitle)) || readsAsHeadline(headText, nextIsBlank)) {
     result.headline = headText;
     first = 1;
   }
@@ -123,7 +123,7 @@ export function cleanArticle(text: string, knownTitle?: string): CleanArticle {
         body = body.slice(m[0].length);
       }
     }
-    const key = fold(body);
+    const key = foldWording(body);
     if (seen.has(key)) {
       result.repeated++;
       continue;

@@ -3,9 +3,9 @@ import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import { type ArticleAnalysis, analyzeArticle } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';
 import { searchOver } from './compact-search.ts';
-import { analyzeParallel, type PoolOptions } from './pool.ts';
+import { analyzeParallel } from './pool.ts';
 import { buildPostings, type Postings, updatePostings } from './postings.ts';
-import type { CorpusIndex } from './types.ts';
+import { byWording, type CorpusIndex } from './types.ts';
 import { corpusKey } from './version.ts';
 
 export { corpusKey, INDEX_VERSION } from './version.ts';
@@ -22,19 +22,11 @@ export interface BuildOptions {
   onProgress?: (p: BuildProgress) => void;
   /** The index being replaced: the search postings of its unchanged articles are carried over, not rebuilt. */
   previous?: CorpusIndex;
-  /** Worker threads for analysis (`analyzeAllAsync`); see `pool.ts`. */
-  pool?: Omit<PoolOptions, 'onProgress'>;
 }
 
-/** Analyses every article (or reuses a cached analysis of the same content). */
-export function analyzeAll(raws: RawArticle[], opts: BuildOptions = {}): ArticleAnalysis[] {
-  const out: ArticleAnalysis[] = [];
-  const step = Math.max(1, Math.floor(raws.length / 20));
-  raws.forEach((raw, i) => {
-    out.push(opts.cache?.get(raw.hash) ?? analyzeArticle(raw));
-    if (i % step === 0) opts.onProgress?.({ phase: 'analyse', done: i, total: raws.length });
-  });
-  return out;
+/** Analyses every article in this thread. */
+export function analyzeAll(raws: RawArticle[]): ArticleAnalysis[] {
+  return raws.map(analyzeArticle);
 }
 
 /**
@@ -51,7 +43,7 @@ export async function analyzeAllAsync(raws: RawArticle[], opts: BuildOptions = {
   });
   const fresh = await analyzeParallel(
     todo.map((i) => raws[i]!),
-    { ...opts.pool, onProgress: (done, total) => opts.onProgress?.({ phase: 'analyse', done, total }) },
+    { onProgress: (done, total) => opts.onProgress?.({ phase: 'analyse', done, total }) },
   );
   todo.forEach((i, k) => {
     out[i] = fresh[k];
@@ -64,8 +56,8 @@ export async function analyzeAllAsync(raws: RawArticle[], opts: BuildOptions = {
  * same content (their sentences' ids shift, their terms are not re-read), built for the others.
  */
 function postingsFor(sorted: ArticleAnalysis[], sentences: Sentence[], previous: CorpusIndex | undefined): Postings {
-  const old = previous?.postings;
-  if (!previous || !old || old.lengths.length !== previous.sentences.length) return buildPostings(sentences.map((s) => s.terms));
+  if (!previous) return buildPostings(sentences.map((s) => s.terms));
+  const old = previous.postings;
   const oldStart = new Map<string, number>();
   let at = 0;
   for (const [file, a] of previous.articles) {
@@ -95,17 +87,8 @@ function postingsFor(sorted: ArticleAnalysis[], sentences: Sentence[], previous:
 export function assembleIndex(key: string, analyses: ArticleAnalysis[], warnings: CorpusWarning[], opts: BuildOptions = {}): CorpusIndex {
   const sorted = [...analyses].sort((a, b) => (a.meta.file < b.meta.file ? -1 : 1));
   const articles = new Map(sorted.map((a) => [a.meta.file, a]));
-  const sentences: Sentence[] = [];
-  const byKey = new Map<string, number[]>();
-  for (const a of sorted) {
-    for (const s of a.sentences) {
-      const id = sentences.length;
-      sentences.push(s);
-      const same = byKey.get(s.key);
-      if (same) same.push(id);
-      else byKey.set(s.key, [id]);
-    }
-  }
+  const sentences = sorted.flatMap((a) => a.sentences);
+  const byKey = byWording(sentences);
   opts.onProgress?.({ phase: 'index', done: 0, total: sentences.length });
   const postings = postingsFor(sorted, sentences, opts.previous);
   const search = searchOver(postings);
@@ -114,6 +97,6 @@ export function assembleIndex(key: string, analyses: ArticleAnalysis[], warnings
 }
 
 /** Builds an index from articles read from disk (in this thread; the store uses `analyzeAllAsync`). */
-export function buildIndex(raws: RawArticle[], warnings: CorpusWarning[], opts: BuildOptions = {}): CorpusIndex {
-  return assembleIndex(corpusKey(raws), analyzeAll(raws, opts), warnings, opts);
+export function buildIndex(raws: RawArticle[], warnings: CorpusWarning[]): CorpusIndex {
+  return assembleIndex(corpusKey(raws), analyzeAll(raws), warnings);
 }

@@ -8,8 +8,8 @@ import type { Sentence } from '../nlp/types.ts';
 import { INDEX_VERSION } from './version.ts';
 import { searchOver } from './compact-search.ts';
 import type { CorpusFiles } from './corpus-files.ts';
-import { buildPostings, type Postings } from './postings.ts';
-import type { CorpusIndex } from './types.ts';
+import type { Postings } from './postings.ts';
+import { byWording, type CorpusIndex } from './types.ts';
 
 /**
  * The snapshot: one JSON file, written atomically (temporary file, fsync, rename), checked at load by
@@ -103,7 +103,7 @@ export async function saveSnapshot(dir: string, index: CorpusIndex): Promise<str
   try {
     const articles = [...index.articles.values()];
     const texts = articles.map(jsonOf);
-    const p = index.postings ?? buildPostings(index.sentences.map((s) => s.terms));
+    const p = index.postings;
     // The head as separate pieces, each encoded on its own: one 25 MB string (mostly the base64
     // postings) cost more to flatten and encode than everything else in a save.
     const j = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8');
@@ -160,11 +160,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const corrupt = (why: string) => new SnapshotUnusable(`snapshot is corrupt (${why})`);
 
 /**
- * Loads `dir/index.json`. With `expectedKey`, a snapshot of other content is refused as stale; without
- * it, the caller compares keys (a stale snapshot is still a good cache of unchanged articles). Throws
- * SnapshotUnusable saying why (missing, truncated, corrupt, older version, stale).
+ * Loads `dir/index.json`, whatever corpus it was made of: the caller compares keys (a stale snapshot
+ * is still a good cache of unchanged articles). Throws SnapshotUnusable saying why (missing,
+ * truncated, corrupt, older version).
  */
-export async function loadSnapshot(dir: string, expectedKey?: string): Promise<CorpusIndex> {
+export async function loadSnapshot(dir: string): Promise<CorpusIndex> {
   const file = path.join(dir, SNAPSHOT_FILE);
   let buf: Buffer;
   try {
@@ -183,7 +183,6 @@ export async function loadSnapshot(dir: string, expectedKey?: string): Promise<C
   if (!isObject(snap) || snap.format !== FORMAT) throw new SnapshotUnusable('snapshot is not a quotebot snapshot');
   if (snap.version !== INDEX_VERSION) throw new SnapshotUnusable(`snapshot is from index version ${snap.version}, this code builds version ${INDEX_VERSION}`);
   if (typeof snap.key !== 'string') throw corrupt('no key');
-  if (expectedKey !== undefined && snap.key !== expectedKey) throw new SnapshotUnusable('snapshot is stale (the corpus changed since it was made)');
 
   // Integrity: the checksum covers every byte before it.
   const at = buf.lastIndexOf(CHECK);
@@ -232,17 +231,11 @@ function fromHead(snap: SnapshotHead, buf: Buffer): CorpusIndex {
   }
 
   const postings = postingsOf(snap.search, sentences.length);
-  const byKey = new Map<string, number[]>();
-  sentences.forEach((s, id) => {
-    const same = byKey.get(s.key);
-    if (same) same.push(id);
-    else byKey.set(s.key, [id]);
-  });
   const index: CorpusIndex = {
     key: snap.key,
     articles,
     sentences,
-    byKey,
+    byKey: byWording(sentences),
     search: searchOver(postings),
     postings,
     derived: snap.derived,

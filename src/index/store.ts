@@ -1,4 +1,4 @@
-import { readCorpus, readSources } from '../corpus/read.ts';
+import { readCorpus, readSources, SOURCES_FILE } from '../corpus/read.ts';
 import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
@@ -26,8 +26,6 @@ export interface StoreOptions {
   log: Logger;
   /** Replaces disk operations (fault-injection in tests). Defaults to the real ones. */
   io?: Partial<StoreIO>;
-  /** Worker threads for analysing many new articles (default: one per core; 0 or 1: none). */
-  workers?: number;
 }
 
 export interface OpenReport {
@@ -135,7 +133,6 @@ export class IndexStore {
       ...(cache ? { cache } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(previous ? { previous } : {}),
-      ...(this.options.workers !== undefined ? { pool: { workers: this.options.workers } } : {}),
     };
     // Loaded only when building: a start from the snapshot never loads the analysis code (wink, chrono, …).
     const { analyzeAllAsync, assembleIndex } = await import('./build.ts');
@@ -165,7 +162,7 @@ export class IndexStore {
         snap.warnings = read.warnings;
         if (read.files) snap.files = read.files;
         this.#index = snap;
-        for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+        logWarnings(log, read.warnings);
         // Files were re-read (touched, or changed too close to the last scan): record what they are, so the next start need not.
         if (read.articles.length > 0 && read.files) await this.#io.saveSnapshot(snapshotDir, snap).catch(() => {});
         return { from: 'snapshot', ms: performance.now() - t0, warnings: read.warnings };
@@ -178,7 +175,7 @@ export class IndexStore {
       why = 'snapshot is stale (the corpus changed since it was made)';
       if (!looksWhole(snap)) snap = undefined;
     }
-    for (const w of read.warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
+    logWarnings(log, read.warnings);
     const reuse = snap ? ` (reusing the analysis of ${read.reused.length} unchanged articles)` : '';
     if (why !== 'no snapshot yet') log.warn(`snapshot not used: ${why}; rebuilding${reuse}`);
     const index = await this.#build(read, snap && byHash(snap), snap, onProgress);
@@ -283,50 +280,35 @@ export class IndexStore {
     } catch (err) {
       throw new RefreshError(`cannot read the corpus folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.has(w.kind) && (w.file === 'sources.json' || old.articles.has(w.file)));
+    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.has(w.kind) && (w.file === SOURCES_FILE || old.articles.has(w.file)));
     if (fatal.length) throw new RefreshError(fatal.map((w) => `${w.file}: ${w.problem}`).join('; '));
 
     // Nothing changed (same content, same warnings): keep serving the same index; only note what the read saw.
-    if (corpusKey([...read.articles, ...read.reused]) === old.key && JSON.stringify(read.warnings) === JSON.stringify(old.warnings)) {
-      if (read.files) old.files = read.files;
-      for (const w of read.warnings) this.options.log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
-      const { articles, sentences, derived } = old;
-      const servingMs = performance.now() - t0;
-      // A previous refresh could not save: try again now.
-      const notSaved = this.#unsaved ? await this.#save(old) : undefined;
-      return {
-        added: [],
-        removed: [],
-        changed: [],
-        articles: articles.size,
-        sentences: sentences.length,
-        people: derived.people.length,
-        tolls: derived.tolls.length,
-        warnings: read.warnings,
-        servingMs,
-        ms: performance.now() - t0,
-        ...(notSaved ? { notSaved } : {}),
-      };
-    }
-    const next = await this.#build(read, byHash(old), old, onProgress);
-
+    const same = corpusKey([...read.articles, ...read.reused]) === old.key && JSON.stringify(read.warnings) === JSON.stringify(old.warnings);
+    let next = old;
     const added: string[] = [];
     const changed: string[] = [];
-    for (const [file, a] of next.articles) {
-      const before = old.articles.get(file);
-      if (!before) added.push(file);
-      else if (before.hash !== a.hash) changed.push(file);
+    const removed: string[] = [];
+    if (same) {
+      if (read.files) old.files = read.files;
+    } else {
+      next = await this.#build(read, byHash(old), old, onProgress);
+      for (const [file, a] of next.articles) {
+        const before = old.articles.get(file);
+        if (!before) added.push(file);
+        else if (before.hash !== a.hash) changed.push(file);
+      }
+      for (const file of old.articles.keys()) if (!next.articles.has(file)) removed.push(file);
+      this.#index = next;
     }
-    const removed = [...old.articles.keys()].filter((f) => !next.articles.has(f));
-
+    const servingMs = performance.now() - t0;
+    logWarnings(this.options.log, read.warnings);
     // Swap, then save: the new index serves as soon as it is whole. The snapshot is a cache of it
     // (written atomically): if the disk fails, the previous snapshot stays whole, the report says the
     // index was not saved, a restart re-reads only what changed since that snapshot, and the next
-    // refresh saves again — as a start that cannot save serves from memory.
-    this.#index = next;
-    const servingMs = performance.now() - t0;
-    for (const w of read.warnings) this.options.log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
-    const notSaved = await this.#save(next);
+    // refresh saves again (even one that finds nothing changed) — as a start that cannot save serves
+    // from memory.
+    const notSaved = !same || this.#unsaved ? await this.#save(next) : undefined;
     return {
       added,
       removed,
@@ -355,6 +337,11 @@ export class IndexStore {
       return why;
     }
   }
+}
+
+/** One log line per corpus warning, naming the file. */
+function logWarnings(log: Logger, warnings: CorpusWarning[]): void {
+  for (const w of warnings) log.warn({ file: w.file }, `corpus: ${w.file}: ${w.problem}`);
 }
 
 /** Articles read for `derive` per turn of the event loop during `warmUp` (~10 ms on Reuters). */

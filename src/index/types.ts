@@ -25,11 +25,22 @@ export interface CorpusIndex {
   /** MiniSearch over the sentences (read-only: a refresh builds a new index). Ids are positions in `sentences`. */
   search: MiniSearch<IndexedDoc>;
   /** The inverted index `search` reads; a refresh derives the next one from it. */
-  postings?: Postings;
+  postings: Postings;
   /** What the corpus read that built this index saw of each file: the next read skips unchanged files. */
   files?: CorpusFiles;
   /** Corpus-level answers computed at indexing (people, tolls, timeline). */
   derived: Derived;
   warnings: CorpusWarning[];
   builtAt: string;
+}
+
+/** Sentence ids by wording key (`CorpusIndex.byKey`), ids ascending. */
+export function byWording(sentences: readonly Sentence[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  sentences.forEach((s, id) => {
+    const same = byKey.get(s.key);
+    if (same) same.push(id);
+    else byKey.set(s.key, [id]);
+  });
+  return byKey;
 }

@@ -1,14 +1,13 @@
 import { hash } from 'node:crypto';
-import { SPACING, type Span } from '../corpus/clean.ts';
+import { foldWording, type Span } from '../corpus/clean.ts';
 import { termOf } from './terms.ts';
 import type { Sentence, SentenceTokens } from './types.ts';
 import { its, lemmaOf, nlp } from './wink.ts';
 
 /** Identity of a sentence's wording, shared by the same sentence in two articles. */
 export function sentenceKey(text: string): string {
-  const folded = text.toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(SPACING, ' ').trim();
   // One-shot `hash` gives the same digest as createHash('sha1') without a Hash object per sentence.
-  return hash('sha1', folded, 'base64url').slice(0, 16);
+  return hash('sha1', foldWording(text), 'base64url').slice(0, 16);
 }
 
 /**

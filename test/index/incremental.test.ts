@@ -30,7 +30,7 @@ function expectSame(a: CorpusIndex, b: CorpusIndex) {
   expect(a.key).toBe(b.key);
   expect(a.sentences).toEqual(b.sentences);
   expect([...a.byKey]).toEqual([...b.byKey]);
-  expect(samePostings(a.postings!, b.postings!)).toBe(true);
+  expect(samePostings(a.postings, b.postings)).toBe(true);
   expect(a.derived).toEqual(b.derived);
   expect(answers(a)).toEqual(answers(b));
 }
