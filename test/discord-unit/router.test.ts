@@ -7,6 +7,7 @@ import { SlidingWindowLimiter } from '../../src/discord/ratelimit.ts';
 import { handleInteraction, handleMessage } from '../../src/discord/router.ts';
 import { IndexStore } from '../../src/index/store.ts';
 import { memoryLogger, seedIndex } from '../helpers/corpus.ts';
+import { messageRules } from '../discord/double/rules.ts';
 import { SpecValidator } from '../discord/double/spec.ts';
 
 /**
@@ -66,6 +67,16 @@ function makeCtx(limit = 0): BotContext {
   return { store, log: logs.log, pager: new Pager(), limiter: new SlidingWindowLimiter(limit), secrets: [], progressEveryMs: 1500 };
 }
 
+/** A context serving the seed index, with nothing recorded or armed yet. */
+async function seeded(limit = 0): Promise<BotContext> {
+  const ctx = makeCtx(limit);
+  ctx.store.use(await seedIndex());
+  sent = [];
+  attempts = [];
+  faults = [];
+  return ctx;
+}
+
 /** A real discord.js interaction from a gateway INTERACTION_CREATE payload. */
 function interaction(data: Record<string, unknown>): Interaction {
   let got: Interaction | undefined;
@@ -118,7 +129,8 @@ beforeAll(() => {
   // Record REST calls instead of sending them; answer like Discord would.
   (client.rest as unknown as { request: (o: { method: string; fullRoute: string; body?: unknown }) => Promise<unknown> }).request = async (o) => {
     const body = (o.body ?? {}) as Record<string, unknown>;
-    const problems = spec.validate(o.method, o.fullRoute, o.body);
+    // What the Discord double holds every request to: the OpenAPI schema and Discord's message rules.
+    const problems = [...spec.validate(o.method, o.fullRoute, o.body), ...messageRules(o.method, decodeURIComponent(o.fullRoute), o.body)];
     if (problems.length) throw new Error(problems.join('\n'));
     const f = faults.findIndex((x) => x.route.test(o.fullRoute));
     if (f >= 0) {
@@ -139,9 +151,7 @@ afterAll(async () => {
 
 describe('slash commands', () => {
   it('answers a question with embeds, no mentions, publicly unless hidden', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded();
     await handleInteraction(command('search', [{ name: 'query', type: 3, value: 'Metrojet' }]), ctx);
     const cb = lastCallback();
     expect(cb.type).toBe(4);
@@ -157,9 +167,7 @@ describe('slash commands', () => {
   });
 
   it('a command whose answer would come too late is deferred at once, then answered by editing the deferred reply', async () => {
-    const ctx = { ...makeCtx(), answerWithinMs: 0 };
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = { ...(await seeded()), answerWithinMs: 0 };
     await handleInteraction(command('search', [{ name: 'query', type: 3, value: 'Metrojet' }, { name: 'hide', type: 5, value: true }]), ctx);
     expect(sent.map((s) => `${s.method} ${decodeURIComponent(s.route).replace(/\d+/g, 'N').replace(/tok-N/, 'TOKEN')}`)).toEqual([
       'POST /interactions/N/TOKEN/callback',
@@ -172,17 +180,13 @@ describe('slash commands', () => {
   });
 
   it('refuses over-long input with the limit, ephemerally', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded();
     await handleInteraction(command('ask', [{ name: 'question', type: 3, value: 'why '.repeat(200) }]), ctx);
     expect(lastCallback().data).toMatchObject({ content: expect.stringContaining('the limit is 500'), flags: EPHEMERAL });
   });
 
   it('rate-limits questions per user with the wait in seconds; other users and /refresh are not affected', async () => {
-    const ctx = makeCtx(2);
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded(2);
     for (let i = 0; i < 3; i++) await handleInteraction(command('help'), ctx);
     expect(lastCallback().data).toMatchObject({ content: expect.stringMatching(/please wait \d+ seconds?/), flags: EPHEMERAL });
     expect(callbacks().filter((c) => (c.body.data as { embeds?: unknown[] }).embeds?.length)).toHaveLength(2);
@@ -212,8 +216,7 @@ describe('slash commands', () => {
 
 describe('/refresh permissions', () => {
   it('is refused in a DM and to a member without Manage Server, even if Discord let them run it', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
+    const ctx = await seeded();
     for (const [opts, text] of [
       [{ dm: true }, /only in a server/],
       [{ perms: '0' }, /Only moderators/],
@@ -226,8 +229,7 @@ describe('/refresh permissions', () => {
   });
 
   it('a second refresh while one runs is told to wait', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
+    const ctx = await seeded();
     Object.defineProperty(ctx.store, 'refreshing', { get: () => true });
     sent = [];
     await handleInteraction(command('refresh', [], { perms: MOD_PERMS }), ctx);
@@ -237,8 +239,7 @@ describe('/refresh permissions', () => {
 
 describe('/refresh failing unexpectedly', () => {
   it('the apology replaces the "Refreshing…" reply (no progress left behind)', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
+    const ctx = await seeded();
     ctx.store.refresh = async () => {
       throw new Error('disk on fire at /tmp/secret/place');
     };
@@ -258,21 +259,20 @@ describe('autocomplete', () => {
     const ctx = makeCtx();
     const index = await seedIndex();
     ctx.store.use(index);
-    const first = index.derived.people[0]?.name ?? '';
+    const first = index.derived.people[0]!.name;
+    expect(first).not.toBe('');
     sent = [];
     await handleInteraction(command('who', [{ name: 'name', type: 3, value: first.slice(0, 3), focused: true }], { autocomplete: true }), ctx);
     const cb = lastCallback() as { type: number; data: { choices: { name: string; value: string }[] } };
     expect(cb.type).toBe(8);
     expect(cb.data.choices.length).toBeLessThanOrEqual(25);
-    if (first) expect(cb.data.choices.map((c) => c.value)).toContain(first);
+    expect(cb.data.choices.map((c) => c.value)).toContain(first);
   });
 });
 
 describe('page buttons', () => {
   it('only the asker turns pages; others and expired buttons get a polite ephemeral note', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded();
     await handleInteraction(command('sources', [], { user: ALICE }), ctx);
     // The seeds are few: make a long answer from /timeline or /who if /sources fits one page.
     let data = lastCallback().data!;
@@ -313,9 +313,7 @@ describe('DMs', () => {
   };
 
   it('a plain DM is a question; "/search x" typed in a DM works too; bots are ignored', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded();
     await handleMessage(dm('Who blamed a bomb for the Metrojet crash?'), ctx);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ method: 'POST', route: `/channels/${DM}/messages` });
@@ -330,9 +328,7 @@ describe('DMs', () => {
   });
 
   it('a flood of DMs gets one rate notice per lock-out', async () => {
-    const ctx = makeCtx(1);
-    ctx.store.use(await seedIndex());
-    sent = [];
+    const ctx = await seeded(1);
     for (let i = 0; i < 5; i++) await handleMessage(dm('/help'), ctx);
     expect(sent).toHaveLength(2);
     expect(sent[1]!.body.content).toMatch(/please wait \d+ seconds?/);
@@ -344,10 +340,7 @@ describe('REST failures', () => {
   const acked = () => new DiscordAPIError({ code: 40060, message: 'Interaction has already been acknowledged.' }, 40060, 400, 'POST', '/x', { body: undefined });
 
   it('a 5xx on the reply is retried: the answer arrives once', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
-    attempts = [];
+    const ctx = await seeded();
     faults = [
       { route: /\/callback$/, error: http500 },
       { route: /\/callback$/, error: http500 },
@@ -360,10 +353,7 @@ describe('REST failures', () => {
   });
 
   it('a reply Discord kept though it answered 500: the retry meets 40060 and nothing more is sent', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
-    attempts = [];
+    const ctx = await seeded();
     faults = [
       { route: /\/callback$/, error: http500, delivered: true },
       { route: /\/callback$/, error: acked },
@@ -375,10 +365,7 @@ describe('REST failures', () => {
   });
 
   it('a DM answer carries a nonce enforced by Discord, the same on every attempt', async () => {
-    const ctx = makeCtx();
-    ctx.store.use(await seedIndex());
-    sent = [];
-    attempts = [];
+    const ctx = await seeded();
     faults = [{ route: /^\/channels\/\d+\/messages$/, error: http500 }];
     let got: Message | undefined;
     client.once('messageCreate', (m) => {

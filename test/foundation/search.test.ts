@@ -52,7 +52,9 @@ describe('search over sentences', () => {
   });
 
   it('every quote is one of the indexed sentences, with its own article as source', () => {
-    for (const item of answerSearch(index, 'Islamic State Raqqa').items as SearchItem[]) {
+    const items = answerSearch(index, 'Islamic State Raqqa').items as SearchItem[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
       const s = index.articles.get(item.source)!.sentences.find((x) => x.text === item.quote);
       expect(s).toBeDefined();
     }

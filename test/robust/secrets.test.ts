@@ -57,8 +57,10 @@ describe('the token never reaches a log line', () => {
     const { log, text } = capture();
     log.error(new Error(`bad token ${other}`));
     log.info({ auth: `Bot ${other}` }, 'header');
+    expect(text().split('\n').filter(Boolean)).toHaveLength(2); // both lines were written
     expect(text()).not.toContain(other);
     expect(text()).not.toContain(other.split('.')[2]!);
+    expect(text()).toContain('[redacted]');
   });
 });
 

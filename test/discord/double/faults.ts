@@ -68,10 +68,6 @@ export class RestFaults {
     this.#add('error', options.status ?? 500, options);
   }
 
-  clear(): void {
-    this.#faults.length = 0;
-  }
-
   #add(kind: Fault['kind'], status: number, options: RateLimitOptions & ErrorOptions): void {
     const timed = options.forMs !== undefined;
     this.#faults.push({ kind, status, options, remaining: timed ? Number.POSITIVE_INFINITY : (options.count ?? 1), until: timed ? Date.now() + (options.forMs ?? 0) : Number.POSITIVE_INFINITY });

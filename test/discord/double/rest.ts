@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RestFaults } from './faults.ts';
 import { snowflake } from './ids.ts';
 import { type ApiError, type Ledger, type StoredMessage, UNKNOWN_MESSAGE } from './ledger.ts';
-import { checkMessage } from './rules.ts';
+import { messageRules } from './rules.ts';
 import type { SpecValidator } from './spec.ts';
 import type { World } from './world.ts';
 
@@ -178,7 +178,7 @@ export class Rest {
       this.#unknown(method, pathname.startsWith(API_PREFIX) ? route : pathname);
       return reply(404, { code: 0, message: '404: Not Found' });
     }
-    const problems = [...this.spec.validate(method, route, parsed), ...this.#messageRules(method, route, parsed)];
+    const problems = [...this.spec.validate(method, route, parsed), ...messageRules(method, route, parsed)];
     if (problems.length) {
       this.#violation(method, route, problems, parsed);
       if (this.options.rejectInvalid) return reply(400, { code: 50035, message: 'Invalid Form Body', errors: { _errors: problems.map((p) => ({ code: 'BASE_TYPE_INVALID', message: p })) } });
@@ -195,22 +195,6 @@ export class Rest {
     }
     this.#unknown(method, route);
     return reply(404, { code: 0, message: '404: Not Found' });
-  }
-
-  /** The message rules beyond the schema, on the routes that create or edit messages. */
-  #messageRules(method: string, route: string, body: unknown): string[] {
-    if (!body || typeof body !== 'object') return [];
-    const b = body as Record<string, unknown>;
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
-      const data = (b.data ?? {}) as Record<string, unknown>;
-      if (b.type === 4) return checkMessage(data, true);
-      if (b.type === 7) return checkMessage(data, false);
-      return [];
-    }
-    if (/^\/webhooks\/\d+\/[^/]+$/.test(route) && method === 'POST') return checkMessage(b, true);
-    if (/^\/channels\/\d+\/messages$/.test(route) && method === 'POST') return checkMessage(b, true);
-    if (/\/messages\/(@original|\d+)$/.test(route) && method === 'PATCH') return checkMessage(b, false);
-    return [];
   }
 
   #violation(method: string, route: string, problems: string[], body: unknown): void {

@@ -64,3 +64,19 @@ function customIds(components: unknown[]): string[] {
   }
   return out;
 }
+
+/** The message rules beyond the schema, on the routes that create or edit messages (`route` decoded). */
+export function messageRules(method: string, route: string, body: unknown): Problems {
+  if (!body || typeof body !== 'object') return [];
+  const b = body as Record<string, unknown>;
+  if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
+    const data = (b.data ?? {}) as Record<string, unknown>;
+    if (b.type === 4) return checkMessage(data, true);
+    if (b.type === 7) return checkMessage(data, false);
+    return [];
+  }
+  if (/^\/webhooks\/\d+\/[^/]+$/.test(route) && method === 'POST') return checkMessage(b, true);
+  if (/^\/channels\/\d+\/messages$/.test(route) && method === 'POST') return checkMessage(b, true);
+  if (/\/messages\/(@original|\d+)$/.test(route) && method === 'PATCH') return checkMessage(b, false);
+  return [];
+}

@@ -45,10 +45,6 @@ export class SpecValidator {
   /** Path templates by segment count and first segment (every template starts with a literal). */
   readonly #templates = new Map<string, { template: string; segments: string[]; literals: number }[]>();
   readonly #compiled = new Map<string, { fast: ValidateFunction; full: () => ValidateFunction } | null>();
-  /** Milliseconds spent compiling, per route (for the report on how slow the spec is). */
-  readonly compileMs = new Map<string, number>();
-  /** Routes whose request schema Ajv cannot compile, with the reason. */
-  readonly uncompilable = new Map<string, string>();
 
   constructor(file: string = SPEC_FILE) {
     this.#spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
@@ -125,17 +121,14 @@ export class SpecValidator {
     if (type) {
       const pointer = ['paths', template, method, 'requestBody', 'content', type, 'schema'].map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
       const schema = { $ref: `${SPEC_ID}#/${pointer}` };
-      const t0 = performance.now();
       try {
         const fast = this.#ajv.compile(schema);
         let full: ValidateFunction | undefined;
         validate = { fast, full: () => (full ??= this.#explain.compile(schema)) };
       } catch (e) {
         // A few schemas of the spec are not valid JSON Schema (e.g. an empty `enum`); say so, validate nothing there.
-        this.uncompilable.set(key, (e as Error).message);
         console.warn(`[discord double] cannot compile Discord's schema for ${key}: ${(e as Error).message}; its bodies are not validated`);
       }
-      this.compileMs.set(key, performance.now() - t0);
     }
     this.#compiled.set(key, validate);
     return validate;
