@@ -40,6 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+/** The configuration from the environment, with the command line's `--corpus` and `--snapshot-dir` over it. */
+export function configWithArgs(values: { corpus?: string | undefined; 'snapshot-dir'?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig({ ...env, ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}), ...(values['snapshot-dir'] ? { SNAPSHOT_DIR: values['snapshot-dir'] } : {}) });
+}
+
 /** Where a corpus's snapshot lives: one folder per corpus path under the snapshot folder. */
 export function snapshotDirFor(snapshotRoot: string, corpusDir: string): string {
   const id = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);

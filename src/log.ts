@@ -5,7 +5,7 @@ import pino from 'pino';
  * redacted by key wherever they appear in a logged object, scrubbed by value from every line (see
  * `addSecret`), and never passed to it on purpose.
  */
-export const REDACT_PATHS = ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'];
+const REDACT_PATHS = ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'];
 
 export type Logger = pino.Logger;
 

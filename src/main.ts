@@ -4,18 +4,14 @@
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configWithArgs } from './config.ts';
 import { openStore } from './console/open.ts';
 import { runConsole } from './console/repl.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' } } });
-  const config = loadConfig({
-    ...process.env,
-    ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}),
-    ...(values['snapshot-dir'] ? { SNAPSHOT_DIR: values['snapshot-dir'] } : {}),
-  });
+  const config = configWithArgs(values);
   if (config.DISCORD_TOKEN) {
     const { startBot, stopOnSignals } = await import('./discord/bot.ts');
     const log = createLogger(config.LOG_LEVEL);

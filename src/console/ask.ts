@@ -5,10 +5,10 @@
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
  * others are still answered, and the exit code is 1.
  */
-import { lookupIn } from '../answers/format.ts';
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { lookupIn } from '../answers/format.ts';
+import { ConfigError, configWithArgs } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openStore } from './open.ts';
 import { renderJson, renderText } from './render.ts';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     process.stderr.write(`nothing to answer\n${USAGE}\n`);
     return 2;
   }
-  const config = loadConfig({ ...process.env, ...(args.values.corpus ? { CORPUS_DIR: args.values.corpus } : {}), ...(args.values['snapshot-dir'] ? { SNAPSHOT_DIR: args.values['snapshot-dir'] } : {}) });
+  const config = configWithArgs(args.values);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const store = await openStore(config, log);
   const index = store.index;

@@ -1,5 +1,5 @@
-import { lookupIn } from '../answers/format.ts';
 import { createInterface } from 'node:readline';
+import { lookupIn } from '../answers/format.ts';
 import type { IndexStore } from '../index/store.ts';
 import { renderText } from './render.ts';
 import { safeReply } from './safe-reply.ts';

@@ -55,7 +55,7 @@ const SPACING = /\s\s+|[^\S ]/g;
 export const foldWording = (s: string) => s.toLowerCase().replace(SPACING, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
 
 /** A first line reads as a headline: short, no sentence-final full stop, and set apart from the body. */
-export function readsAsHeadline(line: string, nextIsBlank: boolean): boolean {
+function readsAsHeadline(line: string, nextIsBlank: boolean): boolean {
   const w = words(line);
   if (w.length === 0 || w.length > 20) return false;
   if (/[.!?]["'”’)]?$/.test(line) && !/\b(?:[A-Z]\.){2,}$/.test(line)) return false;

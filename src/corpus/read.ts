@@ -171,15 +171,12 @@ function clean(entry: z.infer<typeof SourceEntry>): Omit<ArticleMeta, 'file'> {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Decodes one article's bytes. Returns the text, or a problem that keeps the file out of the index.
+ * Decodes one article's bytes (read within the size limit by `readRegular`). Returns the text, or a problem that keeps the file out of the index.
  * A BOM and CRLF line ends are accepted (with a note) since the text is still readable.
  */
-export function decodeArticle(bytes: Uint8Array): { text?: string; problem?: string; notes: string[] } {
+function decodeArticle(bytes: Uint8Array): { text?: string; problem?: string; notes: string[] } {
   const notes: string[] = [];
   if (bytes.length === 0) return { problem: 'empty file; skipped', notes };
-  if (bytes.length > LIMITS.maxArticleBytes) {
-    return { problem: `larger than ${sizeLabel(LIMITS.maxArticleBytes)} (${sizeLabel(bytes.length, 1)}); skipped`, notes };
-  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: 'UTF-16 text; skipped (re-save it as UTF-8)', notes };
   }
@@ -199,7 +196,7 @@ export function decodeArticle(bytes: Uint8Array): { text?: string; problem?: str
   return { text, notes };
 }
 
-export function contentHash(bytes: Uint8Array, meta: ArticleMeta): string {
+function contentHash(bytes: Uint8Array, meta: ArticleMeta): string {
   return createHash('sha256').update(bytes).update('\0').update(JSON.stringify(meta)).digest('hex');
 }
 

@@ -4,7 +4,6 @@ import { queryTerms } from '../nlp/terms.ts';
 import { MINISEARCH_OPTIONS } from './search-options.ts';
 import type { IndexedDoc } from './types.ts';
 
-export { createSearch, MINISEARCH_OPTIONS } from './search-options.ts';
 
 /**
  * Fuzzy matching only for terms longer than 4 letters: short terms would match too much, and a flat
@@ -16,7 +15,7 @@ const fuzzy = (term: string) => (term.length > 4 ? 0.2 : false);
  * letters: a 1- or 2-letter prefix stands for a large part of the vocabulary (the "s" of "Toyota's"
  * made a 300 ms query of a 1 ms one on Reuters) and says little about what the user means.
  */
-export const MIN_PREFIX = 3;
+const MIN_PREFIX = 3;
 const prefix = (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= MIN_PREFIX;
 
 const BASE: SearchOptions = { fuzzy, prefix, weights: { fuzzy: 0.3, prefix: 0.5 }, tokenize: MINISEARCH_OPTIONS.tokenize, processTerm: (t) => t };

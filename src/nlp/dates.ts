@@ -129,7 +129,7 @@ export function extractDates(article: ArticleTokens): DateMention[] {
       const at = m.index;
       if (taken.some(([a, b]) => at < b && at + m[0].length > a)) continue;
       const year = Number(m[1]);
-      found.push({ at, text: m[0], reading: { date: String(year), from: dayOf(year, 1, 1), precision: 'year' } });
+      found.push({ at, text: m[0], reading: yearReading(year) });
     }
     found.sort((a, b) => a.at - b.at);
     for (const f of found) {
@@ -187,7 +187,7 @@ function readResult(r: chrono.ParsedResult, text: string, pub: CalendarDay | und
   }
   if (/\byears?\b/i.test(words)) {
     if (!s.isCertain('year')) return null;
-    return { date: String(year), from: dayOf(year!, 1, 1), precision: 'year' };
+    return yearReading(year!);
   }
   if (/\bago$/i.test(words)) {
     // "two days ago"
@@ -272,11 +272,15 @@ function exactReading(r: chrono.ParsedResult): Reading | null {
     return dayReading(day);
   }
   if (s.isCertain('month')) return monthReading(year, s.get('month')!);
-  return { date: String(year), from: dayOf(year, 1, 1), precision: 'year' };
+  return yearReading(year);
 }
 
 function dayReading(day: CalendarDay): Reading {
   return { date: toIso(day), from: day, precision: 'day' };
+}
+
+function yearReading(year: number): Reading {
+  return { date: String(year), from: dayOf(year, 1, 1), precision: 'year' };
 }
 
 function monthReading(year: number, month: number): Reading {
@@ -349,7 +353,7 @@ function dayOf(year: number, month: number, day: number): CalendarDay {
 }
 
 /** `YYYY-MM-DD…` (a date or a date-time) → its day; anything else → undefined. */
-export function parseDay(iso: string | undefined): CalendarDay | undefined {
+function parseDay(iso: string | undefined): CalendarDay | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -22,7 +22,7 @@ export interface NumberAt {
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 /** The value of a digit token ("1,200", "44"); undefined when it is not a whole number. */
-export function digitValue(token: string): number | undefined {
+function digitValue(token: string): number | undefined {
   if (/^\d{1,3}(?:,\d{3})+$/.test(token) || /^\d+$/.test(token)) return Number(token.replace(/,/g, ''));
   return undefined;
 }

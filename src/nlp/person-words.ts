@@ -86,7 +86,7 @@ export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
 export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
-export const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text);
+const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text);
 export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
 /** Words allowed before a title head: "French Prime", "Army", "Bank of Japan", "police", "former". */
 export const isTitleModifier = (ws: Word[], k: number) => {
