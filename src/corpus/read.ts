@@ -204,8 +204,10 @@ function contentHash(bytes: Uint8Array, meta: ArticleMeta): string {
  * Reads a corpus folder: every `.txt` file (symlinks are not followed; sub-folders are ignored)
  * plus the optional `sources.json`. Never throws for a bad file: each gives one warning naming it.
  * Throws only when the folder itself cannot be listed. `fs` replaces the file-system calls (tests).
+ * With `only`, reads just those files (the others are known already: a re-read of what changed) —
+ * `sources.json` is still checked against the whole folder.
  */
-export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}): Promise<CorpusRead> {
+export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}, { only }: { only?: ReadonlySet<string> } = {}): Promise<CorpusRead> {
   const io: CorpusFs = { ...NODE_FS, ...fs };
   const warnings: CorpusWarning[] = [];
   const entries = await io.readdir(dir);
@@ -214,11 +216,12 @@ export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}): Promi
   const names = [...txt.keys()].sort();
   const known = new Set(names);
   for (const file of sources.keys()) {
-    if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder`, kind: 'unlisted', listed: file });
+    if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder`, kind: 'unlisted' });
   }
   // Read files concurrently (the disk and the thread pool are far faster than one await at a time),
   // then report in file-name order.
-  const results = await mapLimit(names, READ_CONCURRENCY, (file) => readArticle(io, dir, txt.get(file)!, sources.get(file)));
+  const toRead = only ? names.filter((n) => only.has(n)) : names;
+  const results = await mapLimit(toRead, READ_CONCURRENCY, (file) => readArticle(io, dir, txt.get(file)!, sources.get(file)));
   const articles: RawArticle[] = [];
   for (const r of results) {
     if (r.warning) warnings.push(r.warning);

@@ -26,7 +26,7 @@ export interface RawArticle {
  *   rather than drop an article the index serves;
  * - `unusable`: `sources.json` as a whole could not be used — a refresh stops rather than drop
  *   every article's metadata;
- * - `unlisted`: `sources.json` names a file that is not in the folder (`listed`);
+ * - `unlisted`: `sources.json` names a file that is not in the folder;
  * - `metadata`: some entries or fields of `sources.json` were dropped;
  * - `skipped`: the file is not an article (empty, binary, too large, a link, gone);
  * - `note`: read, with a remark (a BOM, CRLF line ends).
@@ -39,8 +39,6 @@ export interface CorpusWarning {
   /** Said for people: what is wrong and what was done about it. */
   problem: string;
   kind: WarningKind;
-  /** With `unlisted`: the file name `sources.json` lists. */
-  listed?: string;
 }
 
 export interface CorpusRead {

@@ -106,11 +106,9 @@ export async function readCorpusSince(dir: string, previous: CorpusFiles | undef
   let sourceWarnings = previous.sourceWarnings;
   let part: CorpusRead = { dir, articles: [], warnings: [] };
   if (changed.length > 0 || !sameNames) {
-    // readCorpus over the changed files only: it still reads sources.json for their metadata, and
-    // says "lists X, which is not in the corpus folder" of every listed file it was not shown.
-    part = await full(dir, { readdir: async () => changed });
-    const names = new Set(txt.map((e) => e.name));
-    sourceWarnings = part.warnings.filter((w) => w.file === SOURCES_FILE && !(w.kind === 'unlisted' && w.listed !== undefined && names.has(w.listed)));
+    // readCorpus over the changed files only (it still reads sources.json for their metadata).
+    part = await full(dir, {}, { only: new Set(changed.map((e) => e.name)) });
+    sourceWarnings = part.warnings.filter((w) => w.file === SOURCES_FILE);
   }
 
   // Per-file warnings in file-name order, as readCorpus gives them: fresh for files read now, recorded for the others.

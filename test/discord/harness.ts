@@ -68,9 +68,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     snapshotDir: snapshotDirFor(config.SNAPSHOT_DIR, config.CORPUS_DIR),
     log: logs.log,
     io: {
-      readCorpus: async (dir, fs) => {
+      readCorpus: async (dir, fs, opts) => {
         await store.readGate;
-        return readCorpus(dir, fs);
+        return readCorpus(dir, fs, opts);
       },
     },
   });
