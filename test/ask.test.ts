@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, routeQuestion } from '../src/answers/ask.ts';
 import { reply } from '../src/answers/engine.ts';
@@ -7,7 +6,7 @@ import { answerSearch } from '../src/answers/search.ts';
 import type { Answer, QuoteRef, TimelineItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { LIMITS } from '../src/limits.ts';
-import { SEEDS, seedIndex } from './helpers/corpus.ts';
+import { seedIndex, seedTexts } from './helpers/corpus.ts';
 
 let index: CorpusIndex;
 beforeAll(async () => {
@@ -100,7 +99,7 @@ describe('answers to the questions of the issue, on the seed articles', () => {
   });
 
   it('answers with at most a few verbatim quotes, best first, from the console and DMs alike', async () => {
-    const files = new Map<string, string>();
+    const files = await seedTexts();
     for (const q of ['How many people died on the Russian jet?', 'Who is Carsten Nickel?', 'When did Hollande address parliament?', 'Islamic State Raqqa']) {
       const a = reply(index, q) as Answer;
       expect(a.command).toBe('ask');
@@ -108,7 +107,6 @@ describe('answers to the questions of the issue, on the seed articles', () => {
       expect(a.items.length).toBeGreaterThan(0);
       expect(a.items.length).toBeLessThanOrEqual(LIMITS.askItems);
       for (const item of a.items as QuoteRef[]) {
-        if (!files.has(item.source)) files.set(item.source, await readFile(path.join(SEEDS, item.source), 'utf8'));
         expect(files.get(item.source)).toContain(item.quote);
       }
     }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { CasualtyItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { splitParagraph } from '../src/nlp/sentences.ts';
 import { extractTolls, type TollMention } from '../src/nlp/tolls.ts';
-import { indexOf, SEEDS, seedIndex, tempCorpus } from './helpers/corpus.ts';
+import { indexOf, seedIndex, seedTexts, tempCorpus } from './helpers/corpus.ts';
 
 let seeds: CorpusIndex;
 beforeAll(async () => {
@@ -86,10 +86,11 @@ describe('/casualties on the seed articles', () => {
     for (const i of items(seeds)) expect([i.killed, i.wounded]).not.toContain(26);
   });
 
-  it('quotes every sentence verbatim from its article, each article with its publication date', () => {
+  it('quotes every sentence verbatim from its article, each article with its publication date', async () => {
+    const texts = await seedTexts();
     for (const i of items(seeds)) {
       for (const s of i.sources) {
-        expect(readFileSync(path.join(SEEDS, s.source), 'utf8')).toContain(s.quote);
+        expect(texts.get(s.source)).toContain(s.quote);
         expect(s.published).toBe(seeds.articles.get(s.source)!.meta.published);
       }
     }

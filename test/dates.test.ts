@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { type DateMention, extractDates } from '../src/nlp/dates.ts';
 import { splitParagraph } from '../src/nlp/sentences.ts';
-import { SEEDS, seedIndex } from './helpers/corpus.ts';
+import { seedIndex, seedTexts } from './helpers/corpus.ts';
 
 const F000 = '000_6dab9517ce660b1d.txt';
 const F002 = '002_6c61f80302cb1f60.txt';
@@ -89,7 +88,7 @@ describe('dates read from the seed articles at indexing', () => {
 
   it('gives every date in one of three forms, its words exactly as written in the sentence', async () => {
     for (const file of [F000, F002]) {
-      const raw = await readFile(path.join(SEEDS, file), 'utf8');
+      const raw = (await seedTexts()).get(file)!;
       const a = index.articles.get(file)!;
       for (const d of a.facts.dates) {
         expect(d.date).toMatch(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);

@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerTimeline, buildTimeline } from '../src/answers/timeline.ts';
 import type { TimelineItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
-import { indexOf, SEEDS, seedIndex, tempCorpus } from './helpers/corpus.ts';
+import { indexOf, seedIndex, seedTexts, tempCorpus } from './helpers/corpus.ts';
 
 let index: CorpusIndex;
 beforeAll(async () => {
@@ -17,11 +17,10 @@ describe('/timeline on the seed articles', () => {
   it('lists dated sentences in chronological order, each with its date and the words that say it', async () => {
     const list = items();
     expect(list.length).toBeGreaterThanOrEqual(15);
-    const texts = new Map<string, string>();
+    const texts = await seedTexts();
     for (const item of list) {
       expect(item.date).toMatch(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
       expect(item.quote).toContain(item.dateText);
-      texts.set(item.source, texts.get(item.source) ?? (await readFile(path.join(SEEDS, item.source), 'utf8')));
       expect(texts.get(item.source)).toContain(item.quote);
     }
     // Chronological: the precomputed entries are ordered by the first day of their period.

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WhoItem, WhoListItem } from '../src/answers/types.ts';
 import { answerWho, buildPeople } from '../src/answers/who.ts';
@@ -7,16 +6,16 @@ import type { CorpusIndex } from '../src/index/types.ts';
 import { analyzeArticle } from '../src/nlp/analyze.ts';
 import { nameTokens } from '../src/nlp/names.ts';
 import type { PersonMention } from '../src/nlp/people.ts';
-import { SEEDS, seedIndex } from './helpers/corpus.ts';
+import { seedIndex, seedTexts } from './helpers/corpus.ts';
 
 let index: CorpusIndex;
 let list: WhoListItem[];
-const files = new Map<string, string>();
+let files: Map<string, string>;
 
 beforeAll(async () => {
   index = await seedIndex();
   list = answerWho(index, '').items as WhoListItem[];
-  for (const file of index.articles.keys()) files.set(file, await readFile(path.join(SEEDS, file), 'utf8'));
+  files = await seedTexts();
 });
 
 const person = (name: string) => list.find((p) => p.name === name);

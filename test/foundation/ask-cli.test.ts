@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDS } from '../helpers/corpus.ts';
+import { SEEDS, seedTexts } from '../helpers/corpus.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,10 +36,10 @@ describe('npm run --silent ask -- --json', () => {
     const answers = lines.map((l) => JSON.parse(l));
     expect(answers.map((a) => a.command)).toEqual(['search', 'sources', 'ask']);
     expect(answers[0].query).toBe('Metrojet');
+    const texts = await seedTexts();
     for (const a of answers) {
       for (const item of a.items) {
-        const text = await readFile(path.join(SEEDS, item.source), 'utf8');
-        expect(text.includes(item.quote)).toBe(true);
+        expect(texts.get(item.source)!.includes(item.quote)).toBe(true);
       }
     }
     expect(answers[0].items.length).toBeGreaterThan(0);

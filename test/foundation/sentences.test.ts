@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle, isBoilerplate } from '../../src/corpus/clean.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
 import { splitParagraph } from '../../src/nlp/sentences.ts';
-import { SEEDS, seedIndex } from '../helpers/corpus.ts';
+import { seedIndex, seedTexts } from '../helpers/corpus.ts';
 
 let index: CorpusIndex;
-const texts = new Map<string, string>();
+let texts: Map<string, string>;
 
 beforeAll(async () => {
   index = await seedIndex();
-  for (const file of index.articles.keys()) texts.set(file, await readFile(path.join(SEEDS, file), 'utf8'));
+  texts = await seedTexts();
 });
 
 const sentencesOf = (file: string) => index.articles.get(file)!.sentences;

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCorpus } from '../../src/corpus/read.ts';
@@ -13,8 +13,23 @@ let seeds: Promise<CorpusIndex> | undefined;
 
 /** The index of the seed articles, built once per test file. */
 export function seedIndex(): Promise<CorpusIndex> {
-  seeds ??= readCorpus(SEEDS).then((read) => buildIndex(read.articles, read.warnings));
+  seeds ??= indexOf(SEEDS);
   return seeds;
+}
+
+/** The real text of every article file of a corpus folder, by file name. */
+export async function fileTexts(dir: string, files: Iterable<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of files) out.set(f, await readFile(path.join(dir, f), 'utf8'));
+  return out;
+}
+
+let seedFiles: Promise<Map<string, string>> | undefined;
+
+/** The text of every seed article file, read once per test file: what quotes must be copied from. */
+export function seedTexts(): Promise<Map<string, string>> {
+  seedFiles ??= seedIndex().then((index) => fileTexts(SEEDS, index.articles.keys()));
+  return seedFiles;
 }
 
 /** Builds an index of any corpus folder. */
@@ -28,7 +43,7 @@ export async function tempCorpus(withSeeds = true): Promise<{ dir: string; root:
   const root = await mkdtemp(path.join(tmpdir(), 'quotebot-'));
   const dir = path.join(root, 'corpus');
   if (withSeeds) await cp(SEEDS, dir, { recursive: true });
-  else await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+  else await mkdir(dir);
   return { dir, root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 

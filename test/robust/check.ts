@@ -1,9 +1,4 @@
-/**
- * Oracles shared by the robustness suites: what a valid answer is, and the nasty text they feed in.
- * Not a test file itself (no `.test.ts`): imported by `test/robust/*.test.ts`.
- */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { COMMANDS } from '../../src/answers/catalog.ts';
@@ -12,12 +7,7 @@ import type { Reply } from '../../src/answers/types.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
 import { LIMITS } from '../../src/limits.ts';
 
-/** The real text of every article file of a corpus folder, by file name. */
-export async function fileTexts(dir: string, files: Iterable<string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const f of files) out.set(f, await readFile(path.join(dir, f), 'utf8'));
-  return out;
-}
+export { fileTexts } from '../helpers/corpus.ts';
 
 /** One answer per command (search and ask with words the seeds contain): a fingerprint of what an index serves. */
 export const sampleAnswers = (index: CorpusIndex) =>
