@@ -1,29 +1,17 @@
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/engine.ts';
-import { IndexStore } from '../../src/index/store.ts';
-import { memoryLogger, tempCorpus } from '../helpers/corpus.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { describe, expect, it } from 'vitest';
+import type { IndexStore } from '../../src/index/store.ts';
+import { tempStore } from '../helpers/corpus.ts';
+import { sampleAnswers } from '../robust/check.ts';
 
 async function setup() {
-  const corpus = await tempCorpus();
-  cleanups.push(corpus.cleanup);
-  const snapshotDir = path.join(corpus.root, 'snap');
-  const logs = memoryLogger();
-  const open = () => {
-    const store = new IndexStore({ corpusDir: corpus.dir, snapshotDir, log: logs.log });
-    return store.open().then((report) => ({ store, report }));
-  };
-  const snapshotFiles = async () => (await readdir(snapshotDir)).filter((f) => !f.endsWith('.tmp')).map((f) => path.join(snapshotDir, f));
-  return { corpus, snapshotDir, logs, open, snapshotFiles };
+  const t = await tempStore();
+  const snapshotFiles = async () => (await readdir(t.snapshotDir)).filter((f) => !f.endsWith('.tmp')).map((f) => path.join(t.snapshotDir, f));
+  return { ...t, open: () => t.open(), snapshotFiles };
 }
 
-const sample = (store: IndexStore) => ['search', 'sources', 'who', 'casualties', 'timeline'].map((c) => answer(store.index, c as never, c === 'search' ? 'Raqqa' : ''));
+const sample = (store: IndexStore) => sampleAnswers(store.index);
 
 describe('the index snapshot', () => {
   it('is written at the first start and loaded at the next, with the same answers', async () => {
@@ -48,7 +36,7 @@ describe('the index snapshot', () => {
     }
     const again = await t.open();
     expect(again.report.from).toBe('build');
-    const why = t.logs.lines().filter((l) => /snapshot/i.test(String(l.msg)) && /rebuil/i.test(String(l.msg)));
+    const why = again.logs.lines().filter((l) => /snapshot/i.test(String(l.msg)) && /rebuil/i.test(String(l.msg)));
     expect(why).toHaveLength(1);
     expect(String(why[0]!.msg)).toMatch(/truncated|corrupt/);
     expect(again.store.index.sentences.length).toBeGreaterThan(40);

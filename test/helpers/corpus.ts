@@ -1,9 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { readCorpus } from '../../src/corpus/read.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
+import { IndexStore, type StoreIO } from '../../src/index/store.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 
 /** The project's seed articles (copied unchanged from ../shared/seeds). */
@@ -45,6 +47,23 @@ export async function tempCorpus(withSeeds = true): Promise<{ dir: string; root:
   if (withSeeds) await cp(SEEDS, dir, { recursive: true });
   else await mkdir(dir);
   return { dir, root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * For the test that calls it: a copy of the seeds in a temporary folder (removed when the test
+ * finishes) and `open`, which opens a new store on it with its own captured log — by default with
+ * the snapshot in `snapshotDir`, optionally with faulty disk operations or another snapshot folder.
+ */
+export async function tempStore() {
+  const corpus = await tempCorpus();
+  onTestFinished(corpus.cleanup);
+  const snapshotDir = path.join(corpus.root, 'snap');
+  const open = async (io: Partial<StoreIO> = {}, dir = snapshotDir) => {
+    const logs = memoryLogger();
+    const store = new IndexStore({ corpusDir: corpus.dir, snapshotDir: dir, log: logs.log, io });
+    return { store, report: await store.open(), logs };
+  };
+  return { corpus, snapshotDir, open };
 }
 
 /** A logger whose lines are kept in memory for assertions. */

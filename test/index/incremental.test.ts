@@ -5,7 +5,7 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer, reply } from '../../src/answers/engine.ts';
 import { readCorpus } from '../../src/corpus/read.ts';
 import { analyzeAll } from '../../src/index/build.ts';
@@ -15,12 +15,7 @@ import { samePostings } from '../../src/index/postings.ts';
 import { loadSnapshot, SNAPSHOT_FILE, saveSnapshot } from '../../src/index/snapshot.ts';
 import { IndexStore } from '../../src/index/store.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
-import { memoryLogger, SEEDS, seedIndex, tempCorpus } from '../helpers/corpus.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { memoryLogger, SEEDS, seedIndex, tempStore } from '../helpers/corpus.ts';
 
 const INPUTS = ['/search police raids', '/search Raqqa strikes', '/search Islamic State', '/search Quokka', '/search Wombat delegates', '/who', '/casualties', '/timeline', '/sources', 'How many people died?'];
 const answers = (index: CorpusIndex) => INPUTS.map((q) => reply(index, q));
@@ -36,13 +31,8 @@ function expectSame(a: CorpusIndex, b: CorpusIndex) {
 }
 
 async function corpus() {
-  const c = await tempCorpus();
-  cleanups.push(c.cleanup);
-  const open = (snap = 'snap') => {
-    const store = new IndexStore({ corpusDir: c.dir, snapshotDir: path.join(c.root, snap), log: memoryLogger().log });
-    return store.open().then((report) => ({ store, report }));
-  };
-  return { ...c, open };
+  const t = await tempStore();
+  return { ...t.corpus, open: (snap = 'snap') => t.open({}, path.join(t.corpus.root, snap)) };
 }
 
 describe('a snapshot', () => {

@@ -5,31 +5,22 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/engine.ts';
 import type { SearchItem } from '../../src/answers/types.ts';
 import { INDEX_VERSION } from '../../src/index/build.ts';
 import { SNAPSHOT_FILE, saveSnapshot } from '../../src/index/snapshot.ts';
-import { IndexStore, type StoreIO } from '../../src/index/store.ts';
-import { memoryLogger, tempCorpus } from '../helpers/corpus.ts';
+import type { IndexStore, StoreIO } from '../../src/index/store.ts';
+import { tempStore } from '../helpers/corpus.ts';
 import { fileTexts, sampleAnswers } from './check.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
 
 /** A seed corpus in a temp folder, opened once so a good snapshot exists; returns a fresh-store opener. */
 async function setup() {
-  const corpus = await tempCorpus();
-  cleanups.push(corpus.cleanup);
-  const snapshotDir = path.join(corpus.root, 'snap');
+  const { corpus, snapshotDir, open: openStore } = await tempStore();
   const file = path.join(snapshotDir, SNAPSHOT_FILE);
   const open = async (io: Partial<StoreIO> = {}, dir = snapshotDir) => {
-    const logs = memoryLogger();
-    const store = new IndexStore({ corpusDir: corpus.dir, snapshotDir: dir, log: logs.log, io });
-    const report = await store.open();
-    return { store, report, logs, snapshotLines: () => logs.lines().filter((l) => /snapshot/i.test(String(l.msg))) };
+    const opened = await openStore(io, dir);
+    return { ...opened, snapshotLines: () => opened.logs.lines().filter((l) => /snapshot/i.test(String(l.msg))) };
   };
   const first = await open();
   expect(first.report.from).toBe('build');
