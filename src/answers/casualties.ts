@@ -5,7 +5,7 @@ import { queryTerms } from '../nlp/terms.ts';
 import type { TollFigure, TollMention } from '../nlp/tolls.ts';
 import { dayOf, datesAgree, eventDate } from './tolldates.ts';
 import { apart, type Group, join, regionsOf, sameEvent, sameFigures, type Statement, shared } from './tollgroups.ts';
-import type { Answer, CasualtyItem, CasualtySource, SentenceRef } from './types.ts';
+import type { Answer, AnswerOptions, CasualtyItem, CasualtySource, SentenceRef } from './types.ts';
 
 
 /** One distinct toll, with every sentence that states it. Computed at indexing, stored in the snapshot. */
@@ -179,14 +179,14 @@ function matches(index: CorpusIndex, e: TollEntry, terms: string[]): boolean {
 }
 
 /** /casualties [event]: the tolls computed at indexing, optionally narrowed to an event or place. */
-export function answerCasualties(index: CorpusIndex, query: string): Answer {
+export function answerCasualties(index: CorpusIndex, query: string, { limit = LIMITS.maxItems }: AnswerOptions = {}): Answer {
   const terms = query.trim() ? queryTerms(query) : [];
   const entries = terms.length ? index.derived.tolls.filter((e) => matches(index, e, terms)) : index.derived.tolls;
   const items: CasualtyItem[] = [];
   for (const e of entries) {
     const item = toItem(index, e);
     if (item) items.push(item);
-    if (items.length >= LIMITS.maxItems) break;
+    if (items.length >= limit) break;
   }
   if (!items.length) {
     const message = query.trim()

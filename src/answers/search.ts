@@ -1,7 +1,7 @@
 import { searchText } from '../index/search.ts';
 import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
-import type { Answer, SearchItem } from './types.ts';
+import type { Answer, AnswerOptions, SearchItem } from './types.ts';
 
 /**
  * Turns ranked sentence ids into quote items: the same sentence found in several articles is one
@@ -25,8 +25,8 @@ export function quoteItems(index: CorpusIndex, ids: Iterable<number>, limit: num
 }
 
 /** /search: sentences ranked by how well they match the words. */
-export function answerSearch(index: CorpusIndex, query: string): Answer {
-  const items = quoteItems(index, searchText(index.search, query).map((r) => r.id as number));
+export function answerSearch(index: CorpusIndex, query: string, { limit = LIMITS.maxItems }: AnswerOptions = {}): Answer {
+  const items = quoteItems(index, searchText(index.search, query).map((r) => r.id as number), limit);
   return items.length
     ? { command: 'search', query, items }
     : { command: 'search', query, items, message: `No sentence in the articles matches “${query}”.` };

@@ -4,7 +4,7 @@ import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { DateMention, DatePrecision } from '../nlp/dates.ts';
 import { queryTerms } from '../nlp/terms.ts';
 import { sentencesWithTerm } from '../index/search.ts';
-import type { Answer, QuoteRef, SentenceRef, TimelineItem } from './types.ts';
+import type { Answer, AnswerOptions, QuoteRef, SentenceRef, TimelineItem } from './types.ts';
 
 /** Another article's sentence telling the same dated event. */
 export interface TimelineSource extends SentenceRef {
@@ -296,11 +296,11 @@ function filterByTopic(index: CorpusIndex, terms: string[]): TimelineEntry[] {
 const shownUnfiltered = new WeakMap<CorpusIndex, TimelineEntry[]>();
 
 /** Too many to show: the events told by the most articles, then the most precise, the latest; in order. */
-function mostTold(entries: TimelineEntry[]): TimelineEntry[] {
+function mostTold(entries: TimelineEntry[], limit: number): TimelineEntry[] {
   const rank = [...entries].sort(
     (a, b) => (b.alsoIn?.length ?? 0) - (a.alsoIn?.length ?? 0) || PRECISION_ORDER[b.precision] - PRECISION_ORDER[a.precision] || cmp(b.from, a.from),
   );
-  return rank.slice(0, LIMITS.maxItems).sort(chronological);
+  return rank.slice(0, limit).sort(chronological);
 }
 
 /**
@@ -308,7 +308,7 @@ function mostTold(entries: TimelineEntry[]): TimelineEntry[] {
  * Without a topic it reads the timeline computed at indexing; a topic (a person, place or word)
  * keeps the events whose sentences carry its terms.
  */
-export function answerTimeline(index: CorpusIndex, query: string): Answer {
+export function answerTimeline(index: CorpusIndex, query: string, { limit = LIMITS.maxItems }: AnswerOptions = {}): Answer {
   const topic = query.trim();
   let entries = index.derived.timeline;
   if (topic) {
@@ -320,9 +320,9 @@ export function answerTimeline(index: CorpusIndex, query: string): Answer {
   }
   const total = entries.length;
   let message: string | undefined;
-  if (total > LIMITS.maxItems) {
-    entries = topic ? mostTold(entries) : (shownUnfiltered.get(index) ?? shownUnfiltered.set(index, mostTold(entries)).get(index)!);
-    message = `Showing ${LIMITS.maxItems} of ${total} dated sentences (those told by the most articles)${topic ? '' : '; add a topic to narrow: /timeline <topic>'}.`;
+  if (total > limit) {
+    entries = topic || limit !== LIMITS.maxItems ? mostTold(entries, limit) : (shownUnfiltered.get(index) ?? shownUnfiltered.set(index, mostTold(entries, limit)).get(index)!);
+    message = `Showing ${limit} of ${total} dated sentences (those told by the most articles)${topic ? '' : '; add a topic to narrow: /timeline <topic>'}.`;
   }
   const items = entries.map((e) => timelineItem(index, e));
   return message ? { command: 'timeline', query, items, message } : { command: 'timeline', query, items };

@@ -10,6 +10,14 @@ export interface SentenceRef {
   sentence: number;
 }
 
+/**
+ * How much an answer may carry. Front ends leave it at the default (`LIMITS.maxItems` items, which
+ * they page through); scripts and evaluation pass `limit: Infinity` (`ask --all`) to get everything.
+ */
+export interface AnswerOptions {
+  limit?: number;
+}
+
 export type CommandName = 'search' | 'ask' | 'who' | 'casualties' | 'timeline' | 'sources' | 'help';
 
 export interface QuoteRef {

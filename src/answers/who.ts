@@ -3,7 +3,7 @@ import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import { FIRST_NAME_TITLES, fold, isGivenName, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
 import { displayForm, NameIndex, nameKey, nameTokens } from '../nlp/names.ts';
-import type { Answer, SentenceRef, WhoItem, WhoListItem } from './types.ts';
+import type { Answer, AnswerOptions, SentenceRef, WhoItem, WhoListItem } from './types.ts';
 
 /** One person known to the corpus, every form of the name merged. What the snapshot stores. */
 export interface PersonEntry {
@@ -257,7 +257,7 @@ function suggestPeople(people: PersonEntry[], query: string, limit = 5): string[
  * /who [name]: the people of the corpus, or the sentences about one of them. Reads precomputed people
  * only. `suggest: false` leaves out the names near an unknown one (a caller that falls back to search).
  */
-export function answerWho(index: CorpusIndex, query: string, { suggest = true } = {}): Answer {
+export function answerWho(index: CorpusIndex, query: string, { suggest = true, limit = LIMITS.maxItems }: AnswerOptions & { suggest?: boolean } = {}): Answer {
   const people = index.derived.people;
   const text = (r: SentenceRef) => index.articles.get(r.file)?.sentences[r.sentence]?.text;
   if (query.trim() === '') {
@@ -267,7 +267,7 @@ export function answerWho(index: CorpusIndex, query: string, { suggest = true } 
       const quote = intro && text(intro);
       if (!intro || quote === undefined) continue;
       items.push({ name: p.name, role: p.role, mentions: p.mentions, quote, source: intro.file });
-      if (items.length >= LIMITS.maxItems) break;
+      if (items.length >= limit) break;
     }
     if (!items.length) return { command: 'who', query, items, message: 'No people were found in the articles.' };
     return people.length > items.length
@@ -287,9 +287,9 @@ export function answerWho(index: CorpusIndex, query: string, { suggest = true } 
       if (!s || seen.has(s.key)) continue;
       seen.add(s.key);
       items.push({ name: p.name, quote: s.text, source: s.file });
-      if (items.length >= LIMITS.maxItems) break;
+      if (items.length >= limit) break;
     }
-    if (items.length >= LIMITS.maxItems) break;
+    if (items.length >= limit) break;
   }
   const answer: Answer = { command: 'who', query, items };
   if (found.length > 1) answer.message = `“${query}” may be ${found.length} people: ${found.map((p) => p.name).join(', ')}.`;

@@ -1,9 +1,10 @@
 /**
  * One-shot answers for scripts and tests:
- *   npm run --silent ask -- [--corpus DIR] [--json] INPUT...
+ *   npm run --silent ask -- [--corpus DIR] [--json] [--all] INPUT...
  * Each INPUT is a command line or a plain question. With --json, stdout carries exactly one JSON
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
- * others are still answered, and the exit code is 1.
+ * others are still answered, and the exit code is 1. --all lifts the item cap of /who, /search,
+ * /casualties and /timeline (a plain question still gets its best few quotes).
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { openStore } from './open.ts';
 import { renderJson, renderText } from './render.ts';
 import { safeReply } from './safe-reply.ts';
 
-const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] INPUT...';
+const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] INPUT...';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   const lookup = lookupIn(index);
   let failed = false;
   for (const input of args.positionals) {
-    const r = safeReply(index, input, log);
+    const r = safeReply(index, input, log, args.values.all ? { limit: Number.POSITIVE_INFINITY } : {});
     if ('error' in r) failed = true;
     process.stdout.write(`${args.values.json ? renderJson(r) : `${renderText(r, lookup)}\n`}\n`);
   }
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
   });
 }
 

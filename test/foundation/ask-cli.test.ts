@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -63,5 +63,19 @@ describe('npm run --silent ask -- --json', () => {
     const a = JSON.parse(r.stdout);
     expect(a.items).toEqual([]);
     expect(a.message).toMatch(/No sentence/);
+  });
+
+  it('with --all lifts the item cap of every line, so a script gets the whole answer', async () => {
+    const dir = path.join(snapshots, 'many');
+    await mkdir(dir);
+    for (let n = 1; n <= 60; n++) {
+      await writeFile(path.join(dir, `a${n}.txt`), `Harbour report ${n}\n\nInspectors counted ${n * 7} crates at pier ${n} on the harbour.\n`);
+    }
+    const capped = await ask('--json', '--corpus', dir, '/search crates harbour');
+    expect(JSON.parse(capped.stdout).items).toHaveLength(50);
+    const all = await ask('--json', '--all', '--corpus', dir, '/search crates harbour', '/search pier');
+    const [crates, pier] = all.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(crates.items).toHaveLength(60);
+    expect(pier.items).toHaveLength(60);
   });
 });
