@@ -1,6 +1,6 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerAsk, routeQuestion } from '../src/answers/ask.ts';
+import { answerAsk, routeQuestion } from '../src/answers/ask/index.ts';
 import { reply } from '../src/answers/engine.ts';
 import { answerSearch } from '../src/answers/search.ts';
 import type { Answer, QuoteRef, TimelineItem } from '../src/answers/types.ts';

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../index/types.ts';
-import { answerAsk } from './ask.ts';
+import { answerAsk } from './ask/index.ts';
 import { answerCasualties } from './casualties.ts';
 import { answerHelp } from './help.ts';
 import { parseInput } from './parse.ts';

@@ -1,0 +1,122 @@
+import type { CorpusIndex } from '../../index/types.ts';
+import { LIMITS } from '../../limits.ts';
+import { queryTerms } from '../../nlp/terms.ts';
+import { answerCasualties } from '../casualties.ts';
+import { quoteItems } from '../search.ts';
+import { timelineItem, timelinePositions } from '../timeline.ts';
+import type { Answer, CasualtyItem } from '../types.ts';
+import { answerWho } from '../who.ts';
+import { expandTerms, type RankOptions, rankArticles, rankSentences } from './rank.ts';
+import { answerKind, contentTerms, routeQuestion } from './route.ts';
+import { questionWords } from './signals.ts';
+
+export { type AnswerKind, answerKind, type Route, routeQuestion } from './route.ts';
+
+type AskItem = Answer['items'][number];
+
+/**
+ * A plain question (DMs, console, /ask), routed by its form: "who is X" → that person; "how many …
+ * died" → the tolls, the most relevant stories' first; anything else → the answer ranker
+ * (`rank.ts`): the best stories, then their sentences, preferring one that holds the kind of answer
+ * asked for (a date for "when", a person for "who", X's own words for "what did X say"). A dated
+ * sentence carries its date. Answers with the best few quotes, best first.
+ */
+export function answerAsk(index: CorpusIndex, question: string): Answer {
+  const route = routeQuestion(question);
+  const kind = answerKind(question);
+  const asked = questionWords(question);
+  const done = (items: AskItem[], message?: string): Answer => {
+    const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
+    if (message) answer.message = message;
+    else if (answer.items.length === 0) answer.message = `No sentence in the articles answers “${question}”.`;
+    return answer;
+  };
+  const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] =>
+    rankedItems(index, terms, { kind, asked, ...opts });
+
+  switch (route.kind) {
+    case 'who': {
+      const who = answerWho(index, route.name, { suggest: false });
+      if (who.items.length) return done(who.items, who.message);
+      return done(ranked(route.name));
+    }
+    case 'tolls': {
+      const tolls = answerCasualties(index, route.filter);
+      if (tolls.items.length) return done(byRelevance(index, tolls.items as CasualtyItem[], contentTerms(question)));
+      // No toll known for it: sentences that speak of what was asked about, figures first.
+      const about = contentTerms(route.filter);
+      const filter = (id: number) => about.length === 0 || about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
+      return done(ranked(question, { kind: 'number', filter }, [...about, ...TOLL_TERMS()]));
+    }
+    case 'when':
+      // A date first: sentences with no date or time come after every dated one.
+      return done(ranked(route.words, { kind: 'date', fitsFirst: true }));
+    case 'said': {
+      // X's own words first (named beside a verb of saying, or "he said" after X), then sentences naming X.
+      const speakerTerms = contentTerms(route.speaker);
+      const items = ranked('', { kind: 'quote', speaker: route.speaker, speakerTerms, fitsFirst: true, only: (id) => mentions(index, id, speakerTerms) }, [
+        ...speakerTerms,
+        ...contentTerms(route.topic),
+      ]);
+      if (items.length) return done(items);
+      const who = answerWho(index, route.speaker, { suggest: false });
+      return done(who.items, who.message);
+    }
+    case 'search':
+      return done(ranked(route.words));
+  }
+}
+
+interface AskOptions extends RankOptions {
+  /** Sentences that hold the kind of answer asked for come before all others. */
+  fitsFirst?: boolean;
+  /** With `fitsFirst`: the other sentences kept after them. */
+  only?: (id: number) => boolean;
+}
+
+/** Whether the sentence has every one of the terms (a speaker's name). */
+const mentions = (index: CorpusIndex, id: number, terms: string[]) => {
+  const have = index.sentences[id]!.terms.split(' ');
+  return terms.length > 0 && terms.every((t) => have.includes(t));
+};
+
+/** The ranker's best sentences as items; a sentence of the timeline carries its date. */
+function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): AskItem[] {
+  const query = expandTerms(index, terms);
+  let ranked = rankSentences(index, query, opts);
+  if (opts.fitsFirst) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
+  const ids = ranked.map((r) => r.id);
+  const items = quoteItems(index, ids, LIMITS.askItems);
+  if (opts.kind !== 'date') return items;
+  const at = timelinePositions(index);
+  const byQuote = new Map<string, number>();
+  for (const id of ids.slice(0, LIMITS.askItems * 3)) if (at.has(id)) byQuote.set(`${index.sentences[id]!.file}\0${index.sentences[id]!.text}`, at.get(id)!);
+  return items.map((it) => {
+    const pos = byQuote.get(`${it.source}\0${it.quote}`);
+    const entry = pos === undefined ? undefined : index.derived.timeline[pos];
+    if (!entry) return it;
+    const dated = timelineItem(index, entry);
+    // The timeline entry may be told first by another article: quote the one the ranker chose.
+    return { ...dated, quote: it.quote, source: it.source };
+  });
+}
+
+/** Tolls in the order of their stories' relevance to the question (stable for ties). */
+function byRelevance(index: CorpusIndex, items: CasualtyItem[], terms: string[]): CasualtyItem[] {
+  const articles = rankArticles(index, expandTerms(index, terms));
+  const files = [...index.articles.keys()];
+  const rankOf = new Map(articles.map((a, r) => [files[a.n]!, r]));
+  const best = (it: CasualtyItem) => Math.min(...it.sources.map((s) => rankOf.get(s.source) ?? Number.POSITIVE_INFINITY));
+  return items
+    .map((it, i) => ({ it, i, r: best(it) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.it);
+}
+
+/** The normalised terms of death and injury words (computed once, with the same analysis as sentences). */
+let tollTerms: string[] | undefined;
+const TOLL_TERMS = () => {
+  tollTerms ??= queryTerms('killed died dead deaths wounded injured');
+  return tollTerms;
+};
+

@@ -1,0 +1,342 @@
+import type { CorpusIndex } from '../../index/types.ts';
+import type { ArticleAnalysis } from '../../nlp/analyze.ts';
+import { queryTerms } from '../../nlp/terms.ts';
+import type { AnswerKind } from './route.ts';
+import { attributedTo, holdsAnswer, signalsOf } from './signals.ts';
+import { synonymsOf } from './synonyms.ts';
+
+/**
+ * The answer ranker: the story first, then the sentence. Articles are scored by BM25 over all their
+ * sentences (the lead and the title count more); the sentences of the best few are then scored by
+ * their own BM25, their article's score, the question terms of their neighbours, how close together
+ * the question's terms stand, and whether they hold the kind of thing asked for (a person, a date, a
+ * figure, a place, a cause, the words of the person asked about). Every weight is below, by name.
+ */
+export const WEIGHTS = {
+  /** BM25 saturation and length normalisation, sentences and articles. */
+  k1: 1.2,
+  bSentence: 0.75,
+  bArticle: 0.5,
+  /** A term in the first `leadSentences` sentences of an article counts this many times for the article. */
+  lead: 2,
+  leadSentences: 2,
+  /** A term of the title adds this share of its idf to the article. */
+  title: 0.5,
+  /** Articles whose sentences are ranked. */
+  articles: 6,
+  /** The article's share of a sentence's score (its score over the best article's). */
+  article: 1.5,
+  /** Question terms found in the neighbouring sentences and not in this one. */
+  context: 0.15,
+  /** Holding the kind of answer asked for, by kind. */
+  kind: 0.35,
+  kindPerson: 0.35,
+  kindDate: 0.35,
+  kindNumber: 0.35,
+  kindPlace: 0.35,
+  kindReason: 0.35,
+  /** Coverage: the share of the question's terms the sentence has. */
+  coverage: 0.3,
+  /** The question's terms standing close together in the sentence. */
+  proximity: 0.15,
+  /** The first sentence of a story, which tells the story. */
+  leadSentence: 0.2,
+  /** A related form ("nominee" for "nomination") or a synonym ("killed" for "died"): its share of the term. */
+  related: 0.5,
+  synonym: 0.3,
+  /** "What did X say": X named beside a verb of saying, or the pronoun subject that follows X. */
+  saidNamed: 0.6,
+  saidPronoun: 0.45,
+} as const;
+
+/** A question term with the forms that may stand for it. */
+export interface QueryTerm {
+  term: string;
+  /** Term ids in the postings, with the weight of each form (1 for the term itself). */
+  forms: { id: number; weight: number }[];
+}
+
+interface Layout {
+  articles: ArticleAnalysis[];
+  /** Sentence id → article number. */
+  articleOf: Int32Array;
+  /** Article number → its first sentence id. */
+  firstId: Int32Array;
+  articleLength: Float64Array;
+  avgArticleLength: number;
+  avgSentenceLength: number;
+}
+
+const layouts = new WeakMap<CorpusIndex, Layout>();
+
+function layoutOf(index: CorpusIndex): Layout {
+  let l = layouts.get(index);
+  if (l) return l;
+  const articles = [...index.articles.values()];
+  const articleOf = new Int32Array(index.sentences.length);
+  const firstId = new Int32Array(articles.length + 1);
+  const articleLength = new Float64Array(articles.length);
+  const lengths = index.postings.lengths;
+  let id = 0;
+  let total = 0;
+  articles.forEach((a, n) => {
+    firstId[n] = id;
+    for (let k = 0; k < a.sentences.length; k++, id++) {
+      articleOf[id] = n;
+      articleLength[n]! += lengths[id] ?? 0;
+    }
+    total += articleLength[n]!;
+  });
+  firstId[articles.length] = id;
+  l = {
+    articles,
+    articleOf,
+    firstId,
+    articleLength,
+    avgArticleLength: total / (articles.length || 1),
+    avgSentenceLength: total / (index.sentences.length || 1),
+  };
+  layouts.set(index, l);
+  return l;
+}
+
+/** Position of `term` in the sorted term list, or -1. */
+function termId(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** First position whose term is >= `term`. */
+function lowerBound(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The question's terms with their forms in the index: the term itself, derived forms that share its
+ * stem's beginning ("terror" → "terrorist", "nomin" → "nomine"), and the synonyms of `synonyms.ts`.
+ */
+export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
+  const vocab = index.postings.terms;
+  const out: QueryTerm[] = [];
+  for (const term of new Set(terms)) {
+    const forms = new Map<number, number>();
+    const add = (id: number, w: number) => {
+      if (id >= 0 && (forms.get(id) ?? 0) < w) forms.set(id, w);
+    };
+    add(termId(vocab, term), 1);
+    if (term.length >= 4 && !/\d/.test(term)) {
+      // Longer forms: the term as a prefix, up to 3 more letters.
+      for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {
+        if (vocab[i]!.length - term.length <= 3) add(i, WEIGHTS.related);
+      }
+      // Shorter forms: a prefix of the term, from 4 letters and at most 3 shorter.
+      for (let n = Math.max(4, term.length - 3); n < term.length; n++) add(termId(vocab, term.slice(0, n)), WEIGHTS.related);
+    }
+    for (const s of synonymsOf(term)) add(termId(vocab, s), WEIGHTS.synonym);
+    if (forms.size) out.push({ term, forms: [...forms].map(([id, weight]) => ({ id, weight })) });
+  }
+  return out;
+}
+
+const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = {
+  person: () => WEIGHTS.kindPerson,
+  date: () => WEIGHTS.kindDate,
+  number: () => WEIGHTS.kindNumber,
+  place: () => WEIGHTS.kindPlace,
+  reason: () => WEIGHTS.kindReason,
+};
+
+const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+export interface RankOptions {
+  kind: AnswerKind;
+  /** The question's words (lower case), to tell an answer from what the question already says. */
+  asked: Set<string>;
+  /** "What did X say": X as asked. */
+  speaker?: string;
+  /** Terms of the speaker's name: they find the article, not the sentence. */
+  speakerTerms?: string[];
+  /** Only sentences this keeps. */
+  filter?: (id: number) => boolean;
+}
+
+export interface Ranked {
+  id: number;
+  score: number;
+  /** Article rank (0 = best). */
+  articleRank: number;
+  /** Question terms the sentence has, by term. */
+  matched: number;
+  /** It holds the kind of answer asked for (for "what did X say": it is X's words). */
+  fits: boolean;
+}
+
+/** Articles by relevance to the terms, best first, with their scores. */
+export function rankArticles(index: CorpusIndex, query: QueryTerm[]): { n: number; score: number }[] {
+  const l = layoutOf(index);
+  const p = index.postings;
+  const nArticles = l.articles.length;
+  const score = new Float64Array(nArticles);
+  const tf = new Float64Array(nArticles);
+  const touched: number[] = [];
+  const all = new Set<number>();
+  const termIdf: number[] = [];
+  const { k1, bArticle: b } = WEIGHTS;
+  for (const q of query) {
+    // One article frequency per question term, over all its forms (each form weighted).
+    for (const f of q.forms) {
+      for (let k = p.offsets[f.id]!; k < p.offsets[f.id + 1]!; k++) {
+        const sid = p.docs[k]!;
+        const n = l.articleOf[sid]!;
+        if (tf[n] === 0) touched.push(n);
+        const lead = sid - l.firstId[n]! < WEIGHTS.leadSentences ? WEIGHTS.lead : 1;
+        tf[n]! += p.freqs[k]! * lead * f.weight;
+      }
+    }
+    const w = idf(nArticles, touched.length);
+    termIdf.push(w);
+    for (const n of touched) {
+      const t = tf[n]!;
+      const norm = k1 * (1 - b + (b * l.articleLength[n]!) / l.avgArticleLength);
+      score[n]! += (w * (t * (k1 + 1))) / (t + norm);
+      tf[n] = 0;
+      all.add(n);
+    }
+    touched.length = 0;
+  }
+  const ranked = [...all].map((n) => ({ n, score: score[n]! }));
+  ranked.sort((x, y) => y.score - x.score);
+  // The title: its terms count for the best articles (a title's words are nearly always in the body too).
+  const head = ranked.slice(0, WEIGHTS.articles * 4);
+  for (const r of head) {
+    const title = titleTerms(l.articles[r.n]!);
+    if (!title.size) continue;
+    query.forEach((q, qi) => {
+      if (title.has(q.term)) r.score += WEIGHTS.title * termIdf[qi]!;
+    });
+  }
+  head.sort((x, y) => y.score - x.score);
+  return [...head, ...ranked.slice(head.length)];
+}
+
+const titles = new WeakMap<ArticleAnalysis, Set<string>>();
+function titleTerms(a: ArticleAnalysis): Set<string> {
+  let t = titles.get(a);
+  if (!t) {
+    t = new Set(a.meta.title ? queryTerms(a.meta.title.toLowerCase()) : []);
+    titles.set(a, t);
+  }
+  return t;
+}
+
+/** Sentences of the best articles, best first. */
+export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: RankOptions): Ranked[] {
+  if (!query.length) return [];
+  const l = layoutOf(index);
+  const p = index.postings;
+  const articles = rankArticles(index, query).slice(0, WEIGHTS.articles);
+  if (!articles.length) return [];
+  const best = articles[0]!.score || 1;
+  const N = index.sentences.length;
+  const { k1, bSentence: b } = WEIGHTS;
+  // Term id → (question term, form weight, sentence idf).
+  const speakerSet = new Set(opts.speakerTerms ?? []);
+  const formOf = new Map<string, { q: number; weight: number; idf: number }>();
+  let idfTotal = 0;
+  query.forEach((q, qi) => {
+    let top = 0;
+    for (const f of q.forms) {
+      const df = p.offsets[f.id + 1]! - p.offsets[f.id]!;
+      const w = idf(N, df);
+      formOf.set(p.terms[f.id]!, { q: qi, weight: f.weight, idf: w });
+      if (f.weight === 1) top = w;
+    }
+    if (!speakerSet.has(q.term)) idfTotal += top || Math.max(...q.forms.map((f) => idf(N, p.offsets[f.id + 1]! - p.offsets[f.id]!) * f.weight));
+  });
+  idfTotal ||= 1;
+
+  /** Per sentence: the BM25 of its terms (speaker terms left out), the question terms it has, their positions. */
+  const own = (sid: number) => {
+    const terms = index.sentences[sid]!.terms.split(' ');
+    const len = p.lengths[sid] ?? terms.length;
+    const perQ = new Map<number, { tf: number; w: number; idf: number; first: number }>();
+    terms.forEach((t, pos) => {
+      const f = formOf.get(t);
+      if (!f) return;
+      const cur = perQ.get(f.q);
+      if (!cur) perQ.set(f.q, { tf: 1, w: f.weight, idf: f.idf, first: pos });
+      else {
+        cur.tf++;
+        if (f.weight * f.idf > cur.w * cur.idf) [cur.w, cur.idf] = [f.weight, f.idf];
+      }
+    });
+    let bm25 = 0;
+    const positions: number[] = [];
+    for (const [qi, m] of perQ) {
+      positions.push(m.first);
+      if (speakerSet.has(query[qi]!.term)) continue;
+      const norm = k1 * (1 - b + (b * len) / l.avgSentenceLength);
+      bm25 += (m.w * m.idf * (m.tf * (k1 + 1))) / (m.tf + norm);
+    }
+    return { bm25: bm25 / idfTotal, qs: new Set(perQ.keys()), positions };
+  };
+
+  const out: Ranked[] = [];
+  articles.forEach((art, rank) => {
+    const a = l.articles[art.n]!;
+    const first = l.firstId[art.n]!;
+    const count = a.sentences.length;
+    const mine = Array.from({ length: count }, (_, k) => own(first + k));
+    for (let k = 0; k < count; k++) {
+      const sid = first + k;
+      if (opts.filter && !opts.filter(sid)) continue;
+      const m = mine[k]!;
+      let score = m.bm25 + (WEIGHTS.article * art.score) / best;
+      // Question terms next door that this sentence lacks: the answer often sits beside the words of the question.
+      let ctx = 0;
+      for (const j of [k - 1, k + 1]) {
+        const n = mine[j];
+        if (!n) continue;
+        let add = 0;
+        for (const qi of n.qs) if (!m.qs.has(qi) && !speakerSet.has(query[qi]!.term)) add += 1;
+        ctx = Math.max(ctx, add / query.length);
+      }
+      score += WEIGHTS.context * ctx;
+      if (m.positions.length >= 2) {
+        const span = Math.max(...m.positions) - Math.min(...m.positions) + 1;
+        score += (WEIGHTS.proximity * (m.positions.length - 1)) / (span - 1 || 1) * (m.positions.length / query.length);
+      }
+      if (k === 0) score += WEIGHTS.leadSentence;
+      const sig = signalsOf(a, k);
+      let fits = false;
+      if (opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked)) {
+        score += KIND_WEIGHT[opts.kind]();
+        fits = true;
+      }
+      score += (WEIGHTS.coverage * m.qs.size) / query.length;
+      if (opts.speaker) {
+        const by = attributedTo(a, k, opts.speaker);
+        if (by) score += by === 'named' ? WEIGHTS.saidNamed : WEIGHTS.saidPronoun;
+        fits = by !== undefined;
+      }
+      out.push({ id: sid, score, articleRank: rank, matched: m.qs.size, fits });
+    }
+  });
+  out.sort((x, y) => y.score - x.score || x.id - y.id);
+  return out;
+}

@@ -1,0 +1,97 @@
+import { PARTICLES } from '../../nlp/gazetteer.ts';
+import { queryTerms } from '../../nlp/terms.ts';
+
+/** How a plain question is answered, read from its form. */
+export type Route =
+  /** "Who is/was X" where X reads as a name: the person, if the corpus knows them. */
+  | { kind: 'who'; name: string }
+  /** "How many … died/killed/wounded …": the tolls, narrowed by the rest of the question. */
+  | { kind: 'tolls'; filter: string }
+  /** "When did/was …": dated sentences, best matches first. */
+  | { kind: 'when'; words: string }
+  /** "What did X say about Y": X's sentences, those about Y first. */
+  | { kind: 'said'; speaker: string; topic: string }
+  /** Anything else: ranked search on the question's content words. */
+  | { kind: 'search'; words: string };
+
+const AUX = "(?:is|are|was|were|am|be|been|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|'s)";
+/** Polite or conversational openings that carry no content. */
+export const OPENING = /^(?:(?:please|so|and|ok(?:ay)?|hey|hi)[\s,]+)*(?:(?:can|could|would) you (?:please )?(?:tell me|say|explain)|(?:do|does) (?:you|anyone) know|tell me|i (?:want|would like) to know|i wonder)[\s,]*/i;
+const WHO = new RegExp(String.raw`^(?:who|whom)(?:\s+${AUX}|['’]s)\s+(.+)$`, 'i');
+const WHO_VERB = /^who\s+(.+)$/i;
+const HOW_MANY = /^how\s+many\b\s*(.*)$/i;
+/** Words that make a how-many question a question about a toll. */
+const TOLL_WORD = /\b(?:died|die|dies|dead|deaths?|killed|kill|killing|wounded|wounds?|injured|injuries|hurt|casualties|victims|perished|lives)\b/i;
+const WHEN = new RegExp(String.raw`^when\s+(?:${AUX}\s+)?(.+)$`, 'i');
+const SAID = new RegExp(
+  String.raw`^what\s+(?:${AUX}\s+)?(.+?)\s+(?:say|said|says|tell|told|think|thinks|thought|claim|claimed|believe|believes|announce|announced)\b\s*(?:about|of|on|regarding|concerning|to)?\s*(.*)$`,
+  'i',
+);
+/** A question's opening that says what kind of answer is wanted, not what it is about. */
+const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX})?\s*`, 'i');
+/** Question filler that would drown the ranking: every sentence "happened", "is known", … */
+export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?)\b/gi;
+/** Toll words and who the toll counts, dropped from a toll filter: the tolls already are about them. */
+const TOLL_FILTER_NOISE = new RegExp(
+  `${TOLL_WORD.source}|\\b(?:people|persons|were|was|have|has|had|been|being|got|get|did|do|does|are|is|in total|total|so far|altogether|reportedly)\\b`,
+  'gi',
+);
+
+/** A capitalised name word, perhaps after a particle and a hyphen ("al-Assad"). */
+const CAPITALISED_NAME_WORD = /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+/**
+ * Name words: capitalised, or a particle inside a name — the people extractor's own list ("Bashar al
+ * Assad", "Ursula von der Leyen", "Fernando dos Santos"), and the Spanish "y" ("Ortega y Gasset").
+ */
+const isNameWord = (w: string) => CAPITALISED_NAME_WORD.test(w) || PARTICLES.has(w) || w === 'y';
+const looksLikeName = (s: string) => {
+  const words = s.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 5 && words.every(isNameWord) && /^\p{Lu}/u.test(words[0]!);
+};
+
+/** Reads the form of a plain question. Exported for tests: the route is what the question asks for. */
+export function routeQuestion(question: string): Route {
+  const q = question
+    .trim()
+    .replace(/[?!.\s]+$/, '')
+    .replace(OPENING, '')
+    .trim();
+  let m = SAID.exec(q);
+  if (m) return { kind: 'said', speaker: m[1]!.trim(), topic: m[2]!.trim() };
+  m = HOW_MANY.exec(q);
+  if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
+  m = WHEN.exec(q);
+  if (m) return { kind: 'when', words: m[1]!.trim() };
+  m = WHO.exec(q);
+  if (m) {
+    const rest = m[1]!.replace(/^(?:the person called|someone called|a man called|a woman called)\s+/i, '').trim();
+    return looksLikeName(rest) ? { kind: 'who', name: rest } : { kind: 'search', words: rest };
+  }
+  m = WHO_VERB.exec(q);
+  if (m) return { kind: 'search', words: m[1]!.trim() };
+  return { kind: 'search', words: q.replace(FRAME, '').trim() || q };
+}
+
+const tidyWords = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Content terms of question words: normalised as sentences are, filler dropped. */
+export const contentTerms = (words: string) => queryTerms(words.replace(FILLER, ' '));
+
+/** What kind of thing answers the question: the ranker prefers sentences that hold one. */
+export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'quote' | 'any';
+
+const KINDS: [RegExp, AnswerKind][] = [
+  [/^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|people|player|official|leader|president|actor|actress|singer|star|suspect|victim|boy|girl|son|daughter|wife|husband|politician|minister|candidate|celebrity|group|team|company|organi[sz]ation|band)\b/i, 'person'],
+  [/^when\b|^(?:what|which)\s+(?:year|day|date|month|time|decade|century|season)\b|^(?:in|on)\s+what\s+(?:year|day|date|month)\b|^how\s+long\s+ago\b/i, 'date'],
+  [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
+  [/^where\b|^(?:what|which|in\s+what|in\s+which)\s+(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/i, 'place'],
+  [/^why\b|^what\s+(?:caused|causes|led\s+to|prompted|sparked|triggered)\b|^for\s+what\s+reason\b/i, 'reason'],
+];
+
+/** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
+export function answerKind(question: string): AnswerKind {
+  const q = question.trim().replace(OPENING, '').trim();
+  if (SAID.test(q.replace(/[?!.\s]+$/, ''))) return 'quote';
+  for (const [re, kind] of KINDS) if (re.test(q)) return kind;
+  return 'any';
+}

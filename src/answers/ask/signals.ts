@@ -1,0 +1,153 @@
+import type { ArticleAnalysis } from '../../nlp/analyze.ts';
+import { cityPopulation, nationKind } from '../../nlp/gazetteer.ts';
+import type { AnswerKind } from './route.ts';
+
+/**
+ * What a sentence holds that can answer a kind of question: a person named, a date or time, a
+ * figure, a place, a reason. Read from the facts found at indexing (people, dates) and from the
+ * sentence's own words; computed per article on first use and kept with its analysis.
+ */
+export interface SentenceSignals {
+  /** Names of the people the sentence mentions (the article's fullest form). */
+  people: string[];
+  /** The sentence has a date or time expression. */
+  date: boolean;
+  /** Figures as written ("36", "five", "dozens"). */
+  numbers: string[];
+  /** Places it names (countries, cities). */
+  places: string[];
+  /** It gives a cause ("because", "after", "due to", …). */
+  reason: boolean;
+  /** It reports speech: a verb of saying, "according to", or a quotation. */
+  speech: boolean;
+  /** Its grammatical subject is a pronoun ("He later held out …"): it speaks of the last person named. */
+  pronounSubject: boolean;
+}
+
+const WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?";
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** Date and time expressions, whether or not the date reader could place them on a calendar. */
+const TEMPORAL = new RegExp(
+  String.raw`\b(?:${WEEKDAY}|${MONTH}\s+\d{1,2}\b|(?:in|since|by|until|of|from|early|late|mid-?)\s+${MONTH}|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|(?:1[89]|20)\d\d(?:s)?\b|yesterday|today|tonight|overnight|this (?:week|month|year|morning|afternoon|evening)|(?:last|next|earlier this|later this) (?:week|month|year|night|weekend|decade|century|season|spring|summer|fall|autumn|winter)|(?:days?|weeks?|months?|years?|decades?) (?:ago|later|earlier)|(?:morning|afternoon|evening|midnight|noon|dawn|dusk)\b)`,
+  'i',
+);
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter)\b/gi;
+const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
+const REASON = /\b(?:because|due to|as a result|owing to|in order to|so that|after|amid|following|over (?:his|her|their|its|the)|for (?:his|her|their) (?:role|part)|since|caused by|blamed (?:on|for)|accused of|charged with|in protest|to protest|in response to|was (?:meant|designed) to)\b/i;
+const SPEECH =
+  /\b(?:said|says|say|saying|told|tells|added|adds|stated|states|noted|explained|declared|warned|asked|announced|insisted|argued|claimed|predicted|urged|stressed|suggested|confirmed|denied|testified|wrote|writes|recalled|acknowledged|admitted|replied|according to|quoted)\b|["“”]/i;
+/** A pronoun standing for a person, as the sentence's subject (first word, or after an opening clause). */
+const PRONOUN_SUBJECT = /^(?:["“]?(?:He|She)\b|(?:[^,]{0,60}),\s+(?:he|she)\s+(?:\w+ly\s+)?(?:said|says|told|added|\w+ed)\b)/;
+
+const CAP_PHRASE = /\b\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
+
+function placesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CAP_PHRASE)) {
+    const words = m[0].replace(/[’']s$/, '').replace(/\.$/, '').split(/\s+/);
+    // The longest run of its words that names a country or city, from the left.
+    for (let n = words.length; n >= 1; n--) {
+      const phrase = words.slice(0, n).join(' ');
+      if (nationKind(phrase) === 'country' || cityPopulation(phrase) >= 50_000) {
+        out.push(phrase);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<ArticleAnalysis, (SentenceSignals | undefined)[]>();
+
+/** The signals of sentence `k` of an article. */
+export function signalsOf(a: ArticleAnalysis, k: number): SentenceSignals {
+  let all = cache.get(a);
+  if (!all) {
+    all = new Array(a.sentences.length);
+    cache.set(a, all);
+  }
+  let sig = all[k];
+  if (!sig) {
+    const text = a.sentences[k]!.text;
+    const people = a.facts.people.filter((p) => p.sentence === k && !p.org).map((p) => p.name);
+    sig = {
+      people: [...new Set(people)],
+      date: a.facts.dates.some((d) => d.sentence === k) || TEMPORAL.test(text),
+      numbers: [...(text.match(DIGITS) ?? []), ...(text.match(NUMBER_WORD) ?? [])],
+      places: placesIn(text),
+      reason: REASON.test(text),
+      speech: SPEECH.test(text),
+      pronounSubject: PRONOUN_SUBJECT.test(text),
+    };
+    all[k] = sig;
+  }
+  return sig;
+}
+
+/** Lower-case words of a question, to tell a new name or figure from one the question already gives. */
+export const questionWords = (q: string) => new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+const given = (phrase: string, asked: Set<string>) => {
+  const words = phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => asked.has(w));
+};
+
+/** Whether the sentence holds something of the kind asked for that the question does not already give. */
+export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<string>): boolean {
+  switch (kind) {
+    case 'person':
+      return sig.people.some((p) => !given(p, asked));
+    case 'date':
+      return sig.date;
+    case 'number':
+      return sig.numbers.some((n) => !given(n, asked));
+    case 'place':
+      return sig.places.some((p) => !given(p, asked));
+    case 'reason':
+      return sig.reason;
+    case 'quote':
+      return sig.speech;
+    case 'any':
+      return false;
+  }
+}
+
+/** The asked name's words as they would be written in a sentence (capitalised), titles left out. */
+const nameWords = (asked: string) =>
+  (asked.match(/[\p{L}\p{N}'’-]+/gu) ?? []).filter((w) => !/^(?:mr|mrs|ms|dr|president|minister|prime|secretary|the|senator|sen|gov|governor)$/i.test(w));
+
+/** The sentence names the person asked about: a person mention of that name, or the name written out. */
+function names(a: ArticleAnalysis, k: number, asked: string): boolean {
+  if (signalsOf(a, k).people.some((p) => sameName(p, asked))) return true;
+  const words = nameWords(asked);
+  if (!words.length) return false;
+  const have = new Set(a.sentences[k]!.text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
+  return words.every((w) => have.has(w.toLowerCase()) || have.has(`${w.toLowerCase()}'s`) || have.has(`${w.toLowerCase()}’s`));
+}
+
+/**
+ * Whether the sentence is the words of the person asked about: it names them and reports speech
+ * ("X said", "said X", "told", a quotation), or its subject is a pronoun and the last person named
+ * before it (up to three sentences back) is them — "He later held out the prospect …" after a
+ * sentence about Kerry. 'named', 'pronoun', or undefined when the sentence is not theirs.
+ */
+export function attributedTo(a: ArticleAnalysis, k: number, asked: string): 'named' | 'pronoun' | undefined {
+  const sig = signalsOf(a, k);
+  if (sig.speech && names(a, k, asked)) return 'named';
+  if (!sig.pronounSubject) return undefined;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    // The last person named before must be the one asked about, not someone named after them.
+    const before = signalsOf(a, j).people;
+    if (before.length) return sameName(before[before.length - 1]!, asked) ? 'pronoun' : undefined;
+    if (names(a, j, asked)) return 'pronoun';
+  }
+  return undefined;
+}
+
+/** Whether a person's name is the one asked about: every word asked is among the name's words ("Blair", "Tony Blair"). */
+export function sameName(name: string, asked: string): boolean {
+  const have = new Set(name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const want = nameWords(asked).map((w) => w.toLowerCase());
+  return want.length > 0 && want.every((w) => have.has(w));
+}
