@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { foldWording, type Span } from '../corpus/clean.ts';
+import { SPEECH_LEMMAS } from './gazetteer.ts';
 import { termOf } from './terms.ts';
 import type { Sentence, SentenceTokens } from './types.ts';
 import { its, lemmaOf, nlp } from './wink.ts';
@@ -63,6 +64,48 @@ function missedBoundary(t: ParagraphTokens, i: number, text: string): boolean {
   return initialism && t.values[i - 1]?.toLowerCase() === 'the' && t.pos[i + 1] === 'PROPN' && t.values[i + 2] === ',';
 }
 
+const QUOTE_MARK = /^(?:'|’|"|”|'')$/;
+const isQuote = (v: string | undefined) => v !== undefined && QUOTE_MARK.test(v);
+/** A word all in lower case: a sentence does not open with one ("had a much harder time", "says Advani"). */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
+
+/**
+ * A false split wink makes before the rest of a sentence: after an abbreviation ("Warner Bros." +
+ * "had a much harder time …"), or after a quoted question or exclamation ("“Is that a good thing?”" +
+ * "says Advani …", "… Smith asked."). The part after the split opens with a lower-case word, or it
+ * ends a quotation with a verb of saying within its first three words.
+ */
+function falseSplit(t: ParagraphTokens, prevLast: number, a: number, b: number): boolean {
+  if (LOWER_WORD.test(t.values[a]!)) return true;
+  // "?" or "!" then a closing quote, then the attribution: "… thing?" says Advani / "… now?" Smith asked.
+  const q = t.values[prevLast]!;
+  const before = t.values[prevLast - 1];
+  if (!(isQuote(q) && (before === '?' || before === '!' || (isQuote(before) && /^[?!]$/.test(t.values[prevLast - 2] ?? ''))))) return false;
+  for (let i = a; i <= Math.min(b, a + 3); i++) {
+    if (t.types[i] === 'punctuation') return false;
+    if (t.pos[i] === 'VERB' && SPEECH_LEMMAS.has(t.lemmas[i]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * A boundary wink misses after a closing quote written as two apostrophes: "… to stop.'' The banks
+ * refused …" is two sentences. The quote must follow a sentence-final mark with no space, and be
+ * followed by white space and a capitalised word or an opening quote.
+ */
+function quoteBoundary(t: ParagraphTokens, i: number, text: string): boolean {
+  const v = t.values[i]!;
+  if (v !== "'" && v !== '’') return false;
+  const prev = t.values[i - 1];
+  if (prev !== v || !/^[.?!]$/.test(t.values[i - 2] ?? '')) return false;
+  if (t.starts[i - 1] !== t.starts[i - 2]! + 1 || t.starts[i] !== t.starts[i - 1]! + 1) return false;
+  if (!/\s/.test(text[t.starts[i]! + 1] ?? '')) return false;
+  const next = t.values[i + 1];
+  if (next === undefined) return false;
+  if (/^\p{Lu}/u.test(next)) return true;
+  return isQuote(next) && /^\p{Lu}/u.test(t.values[next === "'" || next === '’' ? i + 3 : i + 2] ?? '');
+}
+
 /** Sentence token ranges [first, last] from wink, with its known slips repaired. */
 function sentenceRanges(wink: [number, number][], t: ParagraphTokens, text: string): [number, number][] {
   // Merge a false split with no space between the two parts: a domain name ("NDTV." + "com"), a
@@ -72,7 +115,7 @@ function sentenceRanges(wink: [number, number][], t: ParagraphTokens, text: stri
     const prev = merged[merged.length - 1];
     if (prev && a < t.values.length) {
       const last = prev[1];
-      if (t.starts[last]! + t.values[last]!.length === t.starts[a]) {
+      if (t.starts[last]! + t.values[last]!.length === t.starts[a] || falseSplit(t, last, a, b)) {
         prev[1] = b;
         continue;
       }
@@ -83,7 +126,7 @@ function sentenceRanges(wink: [number, number][], t: ParagraphTokens, text: stri
   for (const [a, b] of merged) {
     let s = a;
     for (let i = a; i < b; i++) {
-      if (missedBoundary(t, i, text)) {
+      if (missedBoundary(t, i, text) || quoteBoundary(t, i, text)) {
         ranges.push([s, i]);
         s = i + 1;
       }

@@ -45,3 +45,16 @@ export function queryTerms(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * Terms of plain words without reading them with wink (a title, a heading): each word lower-cased and
+ * stemmed as `termOf` does, no lemma and no stop-word list. Cheap enough for many short texts at query time.
+ */
+export function wordTermsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+    const t = /^\d[\d,]*$/.test(w) ? w.replace(/,/g, '') : wordTerm(w.replace(/['’]s$/i, ''));
+    if (t) out.push(t);
+  }
+  return out;
+}

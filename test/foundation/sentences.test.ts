@@ -1,4 +1,7 @@
 
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle, isBoilerplate } from '../../src/corpus/clean.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
@@ -99,5 +102,72 @@ describe('cleaning rules, on text written for the test', () => {
     expect(isBoilerplate('Follow us on Example.org for the latest updates')).toBe(true);
     expect(isBoilerplate('© 2015 Example Media. All rights reserved.')).toBe(true);
     expect(isBoilerplate('Track record of the company was strong, analysts said.')).toBe(false);
+  });
+});
+
+const split = (text: string) => splitParagraph('x.txt', text, { start: 0, end: text.length }, 0).map((s) => s.sentence.text);
+
+describe('sentence-split repairs (issue 11), on text written for the test', () => {
+  it('keeps a company name ending in an abbreviation with the rest of its sentence', () => {
+    const text = 'The sequel opened to strong sales. Warner Bros. had a much harder time with its own release, analysts said.';
+    expect(split(text)).toEqual(['The sequel opened to strong sales.', 'Warner Bros. had a much harder time with its own release, analysts said.']);
+  });
+
+  it('keeps the attribution after a quoted question or exclamation in its sentence', () => {
+    expect(split('"Is that a good thing or a bad thing?" says Advani of the changes. He smiled.')).toEqual([
+      '"Is that a good thing or a bad thing?" says Advani of the changes.',
+      'He smiled.',
+    ]);
+    expect(split('“Why now?” Smith asked. “Stop!” the officer shouted.')).toEqual(['“Why now?” Smith asked.', '“Stop!” the officer shouted.']);
+    // A question followed by a new sentence stays two sentences.
+    expect(split('Was it over? The officer said no.')).toEqual(['Was it over?', 'The officer said no.']);
+  });
+
+  it("ends a sentence at a closing quote written as two apostrophes ('')", () => {
+    const text = "She said: ''I begged the banks to stop.'' The banks refused. ''It was unfair,'' she said.";
+    expect(split(text)).toEqual(["She said: ''I begged the banks to stop.''", 'The banks refused.', "''It was unfair,'' she said."]);
+  });
+});
+
+const NEWSQA = fileURLToPath(new URL('../../../shared/benchmarks/questions-newsqa/dev/', import.meta.url));
+const haveNewsqa = existsSync(NEWSQA);
+if (!haveNewsqa) console.warn(`sentences.test: ${NEWSQA} is absent; the repairs on dev-split stories are skipped`);
+
+describe.skipIf(!haveNewsqa)('sentence-split repairs on NewsQA dev-split stories (read from ../shared)', () => {
+  /** Every sentence of every paragraph of a dev story, each checked to be an exact substring at its offsets. */
+  const sentencesOfStory = (file: string) => {
+    const text = readFileSync(path.join(NEWSQA, file), 'utf8');
+    const clean = cleanArticle(text);
+    const out = clean.paragraphs.flatMap((p) => splitParagraph(file, text, p, 0).map((s) => s.sentence));
+    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+    return out.map((s) => s.text);
+  };
+
+  it('no sentence of the dev stories opens with a lower-case word after a quoted question', () => {
+    const files = readdirSync(NEWSQA).filter((f) => f.endsWith('.txt'));
+    let attributions = 0;
+    for (const f of files) {
+      const text = readFileSync(path.join(NEWSQA, f), 'utf8');
+      if (!/[?!]["”] (?:says|said|asks|asked) /.test(text)) continue;
+      for (const s of sentencesOfStory(f)) {
+        expect(s).not.toMatch(/^(?:says|said|asks|asked) /);
+        if (/[?!]["”] (?:says|said|asks|asked) /.test(s)) attributions++;
+      }
+    }
+    expect(attributions).toBeGreaterThan(0);
+  });
+
+  it("no sentence of the dev stories runs on past a ''-closed sentence", () => {
+    const files = readdirSync(NEWSQA).filter((f) => f.endsWith('.txt'));
+    let closed = 0;
+    for (const f of files) {
+      const text = readFileSync(path.join(NEWSQA, f), 'utf8');
+      if (!text.includes("''")) continue;
+      for (const s of sentencesOfStory(f)) {
+        expect(s).not.toMatch(/[.?!]'' \p{Lu}/u);
+        if (/[.?!]''$/.test(s)) closed++;
+      }
+    }
+    expect(closed).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import type { ArticleAnalysis } from '../../nlp/analyze.ts';
-import { queryTerms } from '../../nlp/terms.ts';
+import { wordTermsOf } from '../../nlp/terms.ts';
 import type { AnswerKind } from './route.ts';
 import { attributedTo, holdsAnswer, signalsOf } from './signals.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -22,8 +22,9 @@ export const WEIGHTS = {
   leadSentences: 2,
   /** A term of the title adds this share of its idf to the article. */
   title: 0.5,
-  /** Articles whose sentences are ranked. */
+  /** Articles whose sentences are ranked: the best few, each scoring at least `articleFloor` of the best. */
   articles: 6,
+  articleFloor: 0.3,
   /** The article's share of a sentence's score (its score over the best article's). */
   article: 1.5,
   /** Question terms found in the neighbouring sentences and not in this one. */
@@ -186,43 +187,46 @@ export interface Ranked {
   fits: boolean;
 }
 
-/** Articles by relevance to the terms, best first, with their scores. */
-export function rankArticles(index: CorpusIndex, query: QueryTerm[]): { n: number; score: number }[] {
+/**
+ * The `limit` articles most relevant to the terms, best first, with their scores. Only the best are
+ * sorted (a common word touches most of a large corpus).
+ */
+export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: number = WEIGHTS.articles): { n: number; score: number }[] {
   const l = layoutOf(index);
   const p = index.postings;
   const nArticles = l.articles.length;
   const score = new Float64Array(nArticles);
   const tf = new Float64Array(nArticles);
-  const touched: number[] = [];
-  const all = new Set<number>();
+  const touched = new Int32Array(nArticles);
+  const all: number[] = [];
   const termIdf: number[] = [];
   const { k1, bArticle: b } = WEIGHTS;
   for (const q of query) {
     // One article frequency per question term, over all its forms (each form weighted).
+    let nTouched = 0;
     for (const f of q.forms) {
-      for (let k = p.offsets[f.id]!; k < p.offsets[f.id + 1]!; k++) {
+      const end = p.offsets[f.id + 1]!;
+      for (let k = p.offsets[f.id]!; k < end; k++) {
         const sid = p.docs[k]!;
         const n = l.articleOf[sid]!;
-        if (tf[n] === 0) touched.push(n);
+        if (tf[n] === 0) touched[nTouched++] = n;
         const lead = sid - l.firstId[n]! < WEIGHTS.leadSentences ? WEIGHTS.lead : 1;
         tf[n]! += p.freqs[k]! * lead * f.weight;
       }
     }
-    const w = idf(nArticles, touched.length);
+    const w = idf(nArticles, nTouched);
     termIdf.push(w);
-    for (const n of touched) {
+    for (let i = 0; i < nTouched; i++) {
+      const n = touched[i]!;
       const t = tf[n]!;
       const norm = k1 * (1 - b + (b * l.articleLength[n]!) / l.avgArticleLength);
+      if (score[n] === 0) all.push(n);
       score[n]! += (w * (t * (k1 + 1))) / (t + norm);
       tf[n] = 0;
-      all.add(n);
     }
-    touched.length = 0;
   }
-  const ranked = [...all].map((n) => ({ n, score: score[n]! }));
-  ranked.sort((x, y) => y.score - x.score);
-  // The title: its terms count for the best articles (a title's words are nearly always in the body too).
-  const head = ranked.slice(0, WEIGHTS.articles * 4);
+  // The best few by body, then their titles: a title's words count for the article.
+  const head = topBy(all, score, Math.max(limit * 4, limit)).map((n) => ({ n, score: score[n]! }));
   for (const r of head) {
     const title = titleTerms(l.articles[r.n]!);
     if (!title.size) continue;
@@ -230,15 +234,28 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[]): { n: numbe
       if (title.has(q.term)) r.score += WEIGHTS.title * termIdf[qi]!;
     });
   }
-  head.sort((x, y) => y.score - x.score);
-  return [...head, ...ranked.slice(head.length)];
+  head.sort((x, y) => y.score - x.score || x.n - y.n);
+  return head.slice(0, limit);
+}
+
+/** The `k` ids with the highest scores, best first (ties by id). */
+function topBy(ids: number[], score: Float64Array, k: number): number[] {
+  if (ids.length <= k * 8) return ids.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
+  // A threshold from a sample narrows the sort to the few that can be among the best.
+  let kept: number[] = [];
+  let threshold = Number.NEGATIVE_INFINITY;
+  const sample = ids.filter((_, i) => i % 8 === 0).sort((x, y) => score[y]! - score[x]!);
+  threshold = score[sample[Math.min(sample.length - 1, k)]!]!;
+  kept = ids.filter((n) => score[n]! >= threshold);
+  if (kept.length < k) kept = ids;
+  return kept.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
 }
 
 const titles = new WeakMap<ArticleAnalysis, Set<string>>();
 function titleTerms(a: ArticleAnalysis): Set<string> {
   let t = titles.get(a);
   if (!t) {
-    t = new Set(a.meta.title ? queryTerms(a.meta.title.toLowerCase()) : []);
+    t = new Set(a.meta.title ? wordTermsOf(a.meta.title) : []);
     titles.set(a, t);
   }
   return t;
@@ -249,9 +266,10 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
   if (!query.length) return [];
   const l = layoutOf(index);
   const p = index.postings;
-  const articles = rankArticles(index, query).slice(0, WEIGHTS.articles);
-  if (!articles.length) return [];
-  const best = articles[0]!.score || 1;
+  const top = rankArticles(index, query);
+  if (!top.length) return [];
+  const best = top[0]!.score || 1;
+  const articles = top.filter((a) => a.score >= WEIGHTS.articleFloor * best);
   const N = index.sentences.length;
   const { k1, bSentence: b } = WEIGHTS;
   // Term id → (question term, form weight, sentence idf).

@@ -1,0 +1,134 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
+import type { QuoteRef } from '../src/answers/types.ts';
+import type { CorpusIndex } from '../src/index/types.ts';
+import { indexOf, seedIndex, tempCorpus } from './helpers/corpus.ts';
+
+const quotes = (index: CorpusIndex, q: string) => (answerAsk(index, q).items as QuoteRef[]).map((i) => i.quote);
+
+describe('the kind of answer a question asks for', () => {
+  it('reads it from the opening words', () => {
+    expect(answerKind('Who signed a five-year contract with Chelsea?')).toBe('person');
+    expect(answerKind('which player scored the goal?')).toBe('person');
+    expect(answerKind('When did the attack occur?')).toBe('date');
+    expect(answerKind('In what year was he convicted?')).toBe('date');
+    expect(answerKind('How many people were arrested?')).toBe('number');
+    expect(answerKind('how much did the company pay')).toBe('number');
+    expect(answerKind('Where was the plane last seen?')).toBe('place');
+    expect(answerKind('In which country was the cleric working?')).toBe('place');
+    expect(answerKind('Why did the minister resign?')).toBe('reason');
+    expect(answerKind('What did Blair say about Iraq?')).toBe('quote');
+    expect(answerKind('What is the film about?')).toBe('any');
+  });
+});
+
+describe('the answer ranker on the seed articles', () => {
+  let index: CorpusIndex;
+  beforeAll(async () => {
+    index = await seedIndex();
+  });
+
+  it('"What did Kerry say about a cease-fire?" finds his words though the sentence names him only as "He"', () => {
+    const [first] = quotes(index, 'What did Kerry say about a cease-fire?');
+    expect(first).toMatch(/^He later held out the prospect that a Syrian cease-fire could come within weeks/);
+  });
+});
+
+describe('the answer ranker on a small corpus written by the test', () => {
+  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  let index: CorpusIndex;
+  afterAll(() => corpus?.cleanup());
+  beforeAll(async () => {
+    corpus = await tempCorpus(false);
+    const files: Record<string, string> = {
+      'football.txt': [
+        'Chelsea transfer news',
+        '',
+        'Chelsea completed two signings on Tuesday as the club rebuilt its defence.',
+        'Brazilian defender Marco Silva agreed a four-year contract with the London club after a medical.',
+        'Midfielder Jonas Keller signed a five-year contract with Chelsea, the club said in a statement.',
+        'The manager said both players would be available for the weekend.',
+      ].join('\n'),
+      'blair.txt': [
+        'Blair visits troops',
+        '',
+        'Prime Minister Tony Blair arrived in Basra on Thursday to meet British troops.',
+        'Mr Blair also made a surprise trip to Iraq this week, his fourth since the war.',
+        '"The job in Iraq is not yet done, and we will stay until it is," Mr Blair told the soldiers.',
+        'Critics in London said the visit was a distraction from the budget.',
+      ].join('\n'),
+      'museum.txt': [
+        'Museum opening delayed',
+        '',
+        'Work on the city museum has been halted over a budget dispute.',
+        'The museum was due to open on September 11, but officials now expect a delay of a year.',
+        'Construction began in 2006 after years of planning.',
+      ].join('\n'),
+      'history.txt': [
+        'A short history of bridges',
+        '',
+        'The first iron bridge was opened in 1781 in Shropshire.',
+        'Engineers later opened steel bridges across wider rivers.',
+      ].join('\n'),
+      'election.txt': [
+        'City election',
+        '',
+        'The mayor of the city opened a new bridge on Monday.',
+        'The party named Ruth Adler as its nominee for mayor after a long contest.',
+        'Turnout is expected to be low.',
+      ].join('\n'),
+      'flood.txt': [
+        'Floods in the valley',
+        '',
+        'Heavy rain flooded the valley over the weekend.',
+        'He said the river rose faster than at any time in living memory.',
+        'Rescue teams evacuated 300 residents from the town of Mora, officials said.',
+      ].join('\n'),
+    };
+    for (const [f, text] of Object.entries(files)) await writeFile(path.join(corpus.dir, f), `${text}\n`);
+    index = await indexOf(corpus.dir);
+  });
+
+  it('a who-question gets the sentence naming who did exactly what was asked, not a near miss', () => {
+    const [first] = quotes(index, 'Who signed a five-year contract with Chelsea?');
+    expect(first).toBe('Midfielder Jonas Keller signed a five-year contract with Chelsea, the club said in a statement.');
+  });
+
+  it('"What did Blair say about Iraq?" prefers his words to sentences about him', () => {
+    const all = quotes(index, 'What did Blair say about Iraq?');
+    expect(all[0]).toBe('"The job in Iraq is not yet done, and we will stay until it is," Mr Blair told the soldiers.');
+    expect(all).toContain('Mr Blair also made a surprise trip to Iraq this week, his fourth since the war.');
+  });
+
+  it('a when-question gets a dated sentence of the story asked about, not a year from another story', () => {
+    const all = quotes(index, 'When was the museum due to open?');
+    expect(all[0]).toBe('The museum was due to open on September 11, but officials now expect a delay of a year.');
+    for (const q of all) expect(q).not.toMatch(/1781/);
+  });
+
+  it('a how-many question gets the sentence with the figure', () => {
+    const [first] = quotes(index, 'How many residents were evacuated?');
+    expect(first).toMatch(/evacuated 300 residents/);
+  });
+
+  it('a where-question gets the sentence naming a place', () => {
+    const [first] = quotes(index, 'Where did Tony Blair meet the troops?');
+    expect(first).toMatch(/Basra/);
+  });
+
+  it('a related form of a word finds the sentence ("nominee" for "nomination")', () => {
+    const [first] = quotes(index, 'Who got the nomination for mayor?');
+    expect(first).toMatch(/as its nominee for mayor/);
+  });
+
+  it('every answer is quoted word for word from its file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const q of ['Who signed a five-year contract with Chelsea?', 'What did Blair say about Iraq?', 'When was the museum due to open?']) {
+      for (const item of answerAsk(index, q).items as QuoteRef[]) {
+        expect(await readFile(path.join(corpus.dir, item.source), 'utf8')).toContain(item.quote);
+      }
+    }
+  });
+});
