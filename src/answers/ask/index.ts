@@ -60,7 +60,9 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       ]);
       if (items.length) return done(items);
       const who = answerWho(index, route.speaker, { suggest: false });
-      return done(who.items, who.message);
+      if (who.items.length) return done(who.items, who.message);
+      // Nobody of that name speaks ("what did he say", "what are the rebels expected to announce"): the words as a plain question.
+      return done(ranked(`${route.speaker} ${route.topic}`, { kind: 'any' }));
     }
     case 'search':
       return done(ranked(route.words));

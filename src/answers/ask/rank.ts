@@ -139,7 +139,10 @@ export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
     const add = (id: number, w: number) => {
       if (id >= 0 && (forms.get(id) ?? 0) < w) forms.set(id, w);
     };
-    add(termId(vocab, term), 1);
+    const exact = termId(vocab, term);
+    add(exact, 1);
+    // A word no article has, likely misspelt ("islmaabad"): the indexed words one or two edits away.
+    if (exact < 0 && term.length >= 5 && !/\d/.test(term)) for (const id of nearSpellings(vocab, term)) add(id, WEIGHTS.related);
     if (term.length >= 4 && !/\d/.test(term)) {
       // Longer forms: the term as a prefix, up to 3 more letters.
       for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {
@@ -161,6 +164,35 @@ const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = 
   place: () => WEIGHTS.kindPlace,
   reason: () => WEIGHTS.kindReason,
 };
+
+/** Ids of the terms within one edit (two for long words) of `term`, same first letter. */
+function nearSpellings(vocab: string[], term: string): number[] {
+  const max = term.length >= 8 ? 2 : 1;
+  const out: number[] = [];
+  const c = term[0]!;
+  for (let i = lowerBound(vocab, c); i < vocab.length && vocab[i]![0] === c; i++) {
+    const v = vocab[i]!;
+    if (Math.abs(v.length - term.length) <= max && editDistance(term, v, max) <= max) out.push(i);
+  }
+  return out;
+}
+
+/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(d);
+      if (d < low) low = d;
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 

@@ -58,6 +58,52 @@ function placesIn(text: string): string[] {
   return out;
 }
 
+/** A sentence's signals, each read on first use: most sentences are only ever asked one or two of them. */
+class Signals implements SentenceSignals {
+  #people?: string[];
+  #date?: boolean;
+  #numbers?: string[];
+  #places?: string[];
+  #reason?: boolean;
+  #speech?: boolean;
+  #pronoun?: boolean;
+  constructor(
+    private readonly a: ArticleAnalysis,
+    private readonly k: number,
+  ) {}
+  private get text() {
+    return this.a.sentences[this.k]!.text;
+  }
+  get people() {
+    this.#people ??= [...new Set(this.a.facts.people.filter((p) => p.sentence === this.k && !p.org).map((p) => p.name))];
+    return this.#people;
+  }
+  get date() {
+    this.#date ??= this.a.facts.dates.some((d) => d.sentence === this.k) || TEMPORAL.test(this.text);
+    return this.#date;
+  }
+  get numbers() {
+    this.#numbers ??= [...(this.text.match(DIGITS) ?? []), ...(this.text.match(NUMBER_WORD) ?? [])];
+    return this.#numbers;
+  }
+  get places() {
+    this.#places ??= placesIn(this.text);
+    return this.#places;
+  }
+  get reason() {
+    this.#reason ??= REASON.test(this.text);
+    return this.#reason;
+  }
+  get speech() {
+    this.#speech ??= SPEECH.test(this.text);
+    return this.#speech;
+  }
+  get pronounSubject() {
+    this.#pronoun ??= PRONOUN_SUBJECT.test(this.text);
+    return this.#pronoun;
+  }
+}
+
 const cache = new WeakMap<ArticleAnalysis, (SentenceSignals | undefined)[]>();
 
 /** The signals of sentence `k` of an article. */
@@ -69,17 +115,7 @@ export function signalsOf(a: ArticleAnalysis, k: number): SentenceSignals {
   }
   let sig = all[k];
   if (!sig) {
-    const text = a.sentences[k]!.text;
-    const people = a.facts.people.filter((p) => p.sentence === k && !p.org).map((p) => p.name);
-    sig = {
-      people: [...new Set(people)],
-      date: a.facts.dates.some((d) => d.sentence === k) || TEMPORAL.test(text),
-      numbers: [...(text.match(DIGITS) ?? []), ...(text.match(NUMBER_WORD) ?? [])],
-      places: placesIn(text),
-      reason: REASON.test(text),
-      speech: SPEECH.test(text),
-      pronounSubject: PRONOUN_SUBJECT.test(text),
-    };
+    sig = new Signals(a, k);
     all[k] = sig;
   }
   return sig;
