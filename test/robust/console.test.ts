@@ -25,6 +25,12 @@ beforeAll(async () => {
         throw new Error(`boom in ${process.cwd()}/src/index/search.ts:42:7`);
       },
     } as never,
+    // Plain questions read the postings directly (the answer ranker): they fail the same way.
+    postings: {
+      get terms(): never {
+        throw new Error(`boom in ${process.cwd()}/src/answers/ask/rank.ts:42:7`);
+      },
+    } as never,
   };
 });
 
