@@ -69,6 +69,9 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   }
 }
 
+/** Kinds of question a sentence without that kind of thing hardly ever answers: such sentences come after. */
+export const FITS_FIRST = new Set<string>(['date', 'number']);
+
 interface AskOptions extends RankOptions {
   /** Sentences that hold the kind of answer asked for come before all others. */
   fitsFirst?: boolean;
@@ -86,7 +89,7 @@ const mentions = (index: CorpusIndex, id: number, terms: string[]) => {
 function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): AskItem[] {
   const query = expandTerms(index, terms);
   let ranked = rankSentences(index, query, opts);
-  if (opts.fitsFirst) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
+  if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
   const ids = ranked.map((r) => r.id);
   const items = quoteItems(index, ids, LIMITS.askItems);
   if (opts.kind !== 'date') return items;

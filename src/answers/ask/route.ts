@@ -30,7 +30,7 @@ const SAID = new RegExp(
 /** A question's opening that says what kind of answer is wanted, not what it is about. */
 const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX})?\s*`, 'i');
 /** Question filler that would drown the ranking: every sentence "happened", "is known", … */
-export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?)\b/gi;
+export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?|names? of)\b/gi;
 /** Toll words and who the toll counts, dropped from a toll filter: the tolls already are about them. */
 const TOLL_FILTER_NOISE = new RegExp(
   `${TOLL_WORD.source}|\\b(?:people|persons|were|was|have|has|had|been|being|got|get|did|do|does|are|is|in total|total|so far|altogether|reportedly)\\b`,

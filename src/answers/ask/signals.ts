@@ -55,8 +55,13 @@ function placesIn(text: string): string[] {
       }
     }
   }
+  // A capitalised name after a preposition of place ("in Minnesota", "near the Kerem Shalom crossing"), not a date.
+  for (const m of text.matchAll(PLACE_AFTER)) if (!CALENDAR.test(m[1]!)) out.push(m[1]!);
   return out;
 }
+
+const PLACE_AFTER = /\b(?:in|at|near|outside|across|from|into|to|off)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
+const CALENDAR = new RegExp(`^(?:${WEEKDAY}|${MONTH}|\\d)`);
 
 /** A sentence's signals, each read on first use: most sentences are only ever asked one or two of them. */
 class Signals implements SentenceSignals {
