@@ -33,6 +33,18 @@ describe('the answer ranker on the seed articles', () => {
   it('"What did Kerry say about a cease-fire?" finds his words though the sentence names him only as "He"', () => {
     const [first] = quotes(index, 'What did Kerry say about a cease-fire?');
     expect(first).toMatch(/^He later held out the prospect that a Syrian cease-fire could come within weeks/);
+    // The speaker is shown beside the quote, by the article's fullest form of the name.
+    const item = answerAsk(index, 'What did Kerry say about a cease-fire?').items[0] as QuoteRef & { speaker?: string };
+    expect(item.speaker).toMatch(/Kerry$/);
+    expect(item.speaker!.split(' ').length).toBeGreaterThan(1);
+  });
+
+  it('says so when nothing answers well, and offers the closest matches as such', () => {
+    const weak = answerAsk(index, 'What is the capital of Narnia?');
+    expect(weak.message).toMatch(/closest matches/);
+    expect(weak.items.length).toBeGreaterThan(0);
+    // A question the articles do answer carries no such message.
+    expect(answerAsk(index, 'What did Kerry say about a cease-fire?').message).toBeUndefined();
   });
 });
 

@@ -28,6 +28,8 @@ export interface QuoteRef {
 export interface SearchItem extends QuoteRef {
   /** Other articles that carry the very same sentence. */
   alsoIn?: string[];
+  /** Whose words the quote is, when a question asked what someone said (read from the text: "X said", "he said" after X). */
+  speaker?: string;
 }
 
 export interface SourceItem extends QuoteRef {

@@ -4,15 +4,15 @@ import { queryTerms } from '../../nlp/terms.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
 import { timelineItem, timelinePositions } from '../timeline.ts';
-import type { Answer, CasualtyItem } from '../types.ts';
+import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
-import { expandTerms, type RankOptions, rankArticles, rankSentences } from './rank.ts';
+import { expandTerms, type QueryTerm, type RankOptions, rankArticles, rankSentences } from './rank.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
-import { questionWords } from './signals.ts';
+import { attributedTo, questionWords, speakerName } from './signals.ts';
 
 export { type AnswerKind, answerKind, type Route, routeQuestion } from './route.ts';
 
-type AskItem = Answer['items'][number];
+type AskItem = SearchItem | WhoItem | CasualtyItem | TimelineItem;
 
 /**
  * A plain question (DMs, console, /ask), routed by its form: "who is X" → that person; "how many …
@@ -29,15 +29,20 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
     if (message) answer.message = message;
     else if (answer.items.length === 0) answer.message = `No sentence in the articles answers “${question}”.`;
+    else if (weak) answer.message = `Nothing in the articles answers “${question}” well; the closest matches:`;
     return answer;
   };
-  const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] =>
-    rankedItems(index, terms, { kind, asked, ...opts });
+  let weak = false;
+  const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] => {
+    const r = rankedItems(index, terms, { kind, asked, ...opts });
+    weak = r.weak;
+    return r.items;
+  };
 
   switch (route.kind) {
     case 'who': {
       const who = answerWho(index, route.name, { suggest: false });
-      if (who.items.length) return done(who.items, who.message);
+      if (who.items.length) return done(who.items as WhoItem[], who.message);
       return done(ranked(route.name));
     }
     case 'tolls': {
@@ -60,7 +65,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       ]);
       if (items.length) return done(items);
       const who = answerWho(index, route.speaker, { suggest: false });
-      if (who.items.length) return done(who.items, who.message);
+      if (who.items.length) return done(who.items as WhoItem[], who.message);
       // Nobody of that name speaks ("what did he say", "what are the rebels expected to announce"): the words as a plain question.
       return done(ranked(`${route.speaker} ${route.topic}`, { kind: 'any' }));
     }
@@ -85,25 +90,73 @@ const mentions = (index: CorpusIndex, id: number, terms: string[]) => {
   return terms.length > 0 && terms.every((t) => have.includes(t));
 };
 
-/** The ranker's best sentences as items; a sentence of the timeline carries its date. */
-function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): AskItem[] {
+/** The ranker's best sentences as items, and whether they answer the question only weakly. */
+interface Ranking {
+  items: (SearchItem | TimelineItem)[];
+  /** The best sentence's story has fewer than half of the question's words (by weight): closest matches, not an answer. */
+  weak: boolean;
+}
+
+/** Share of the question's weight (idf) its best story must hold for the answer not to be called weak. */
+export const WEAK_COVERAGE = 0.5;
+
+/** The ranker's best sentences as items; a sentence of the timeline carries its date, one of the asked speaker's words the speaker. */
+function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ranking {
   const query = expandTerms(index, terms);
   let ranked = rankSentences(index, query, opts);
   if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
   const ids = ranked.map((r) => r.id);
-  const items = quoteItems(index, ids, LIMITS.askItems);
-  if (opts.kind !== 'date') return items;
+  const weak = ids.length > 0 && coverage(index, ids[0]!, terms, query) < WEAK_COVERAGE;
+  let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems);
+  if (opts.speaker) items = items.map((it) => withSpeaker(index, it, ids, opts.speaker!));
+  if (opts.kind !== 'date') return { items, weak };
   const at = timelinePositions(index);
   const byQuote = new Map<string, number>();
   for (const id of ids.slice(0, LIMITS.askItems * 3)) if (at.has(id)) byQuote.set(`${index.sentences[id]!.file}\0${index.sentences[id]!.text}`, at.get(id)!);
-  return items.map((it) => {
+  const dated = items.map((it): SearchItem | TimelineItem => {
     const pos = byQuote.get(`${it.source}\0${it.quote}`);
     const entry = pos === undefined ? undefined : index.derived.timeline[pos];
     if (!entry) return it;
-    const dated = timelineItem(index, entry);
+    const d = timelineItem(index, entry);
     // The timeline entry may be told first by another article: quote the one the ranker chose.
-    return { ...dated, quote: it.quote, source: it.source };
+    const alsoIn = [{ quote: d.quote, source: d.source }, ...(d.alsoIn ?? [])].filter((x) => x.source !== it.source);
+    const item: TimelineItem = { date: d.date, dateText: d.dateText, quote: it.quote, source: it.source };
+    if (alsoIn.length) item.alsoIn = alsoIn;
+    return item;
   });
+  return { items: dated, weak };
+}
+
+/** Share of the question terms' weight found in the story of sentence `id` (terms no article has count against it). */
+function coverage(index: CorpusIndex, id: number, terms: string[], query: QueryTerm[]): number {
+  const file = index.sentences[id]!.file;
+  const have = new Set<string>();
+  for (const s of index.articles.get(file)?.sentences ?? []) for (const t of s.terms.split(' ')) have.add(t);
+  const n = index.sentences.length;
+  const weight = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const p = index.postings;
+  let total = 0;
+  let found = 0;
+  for (const t of new Set(terms)) {
+    const q = query.find((x) => x.term === t);
+    if (!q) {
+      total += weight(0);
+      continue;
+    }
+    const w = Math.max(...q.forms.map((f) => weight(p.offsets[f.id + 1]! - p.offsets[f.id]!)));
+    total += w;
+    if (q.forms.some((f) => have.has(p.terms[f.id]!))) found += w;
+  }
+  return total ? found / total : 0;
+}
+
+/** A quote that is the asked speaker's words carries the speaker's name as the article gives it. */
+function withSpeaker(index: CorpusIndex, it: SearchItem, ids: number[], asked: string): SearchItem {
+  const id = ids.find((i) => index.sentences[i]!.file === it.source && index.sentences[i]!.text === it.quote);
+  const s = id === undefined ? undefined : index.sentences[id];
+  const a = index.articles.get(it.source);
+  if (!s || !a || !attributedTo(a, s.index, asked)) return it;
+  return { ...it, speaker: speakerName(a, s.index, asked) };
 }
 
 /** Tolls in the order of their stories' relevance to the question (stable for ties). */

@@ -192,3 +192,12 @@ export function sameName(name: string, asked: string): boolean {
   const want = nameWords(asked).map((w) => w.toLowerCase());
   return want.length > 0 && want.every((w) => have.has(w));
 }
+
+/** The asked speaker's name as the article writes it in full ("Tony Blair" for "Blair"), from the sentence or the ones before. */
+export function speakerName(a: ArticleAnalysis, k: number, asked: string): string {
+  for (let j = k; j >= Math.max(0, k - 3); j--) {
+    const p = signalsOf(a, j).people.find((name) => sameName(name, asked));
+    if (p) return p;
+  }
+  return asked;
+}
