@@ -40,6 +40,8 @@ export const WEIGHTS = {
   coverage: 0.3,
   /** The question's terms standing close together in the sentence. */
   proximity: 0.15,
+  /** Consecutive question terms standing side by side in the sentence, as a share of the question's pairs. */
+  phrase: 0.4,
   /** The first sentence of a story, which tells the story. */
   leadSentence: 0.2,
   /** A related form ("nominee" for "nomination") or a synonym ("killed" for "died"): its share of the term. */
@@ -325,9 +327,16 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
     const terms = index.sentences[sid]!.terms.split(' ');
     const len = p.lengths[sid] ?? terms.length;
     const perQ = new Map<number, { tf: number; w: number; idf: number; first: number }>();
+    // Question terms that follow each other in the question and in the sentence ("five-year contract").
+    let pairs = 0;
+    let prevQ = -2;
+    let prevPos = -2;
     terms.forEach((t, pos) => {
       const f = formOf.get(t);
       if (!f) return;
+      if (f.q === prevQ + 1 && pos === prevPos + 1) pairs++;
+      prevQ = f.q;
+      prevPos = pos;
       const cur = perQ.get(f.q);
       if (!cur) perQ.set(f.q, { tf: 1, w: f.weight, idf: f.idf, first: pos });
       else {
@@ -343,7 +352,7 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
       const norm = k1 * (1 - b + (b * len) / l.avgSentenceLength);
       bm25 += (m.w * m.idf * (m.tf * (k1 + 1))) / (m.tf + norm);
     }
-    return { bm25: bm25 / idfTotal, qs: new Set(perQ.keys()), positions };
+    return { bm25: bm25 / idfTotal, qs: new Set(perQ.keys()), positions, pairs };
   };
 
   const out: Ranked[] = [];
@@ -371,6 +380,7 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
         const span = Math.max(...m.positions) - Math.min(...m.positions) + 1;
         score += (WEIGHTS.proximity * (m.positions.length - 1)) / (span - 1 || 1) * (m.positions.length / query.length);
       }
+      if (query.length > 1) score += (WEIGHTS.phrase * m.pairs) / (query.length - 1);
       if (k === 0) score += WEIGHTS.leadSentence;
       const sig = signalsOf(a, k);
       let fits = false;
