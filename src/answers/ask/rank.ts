@@ -1,9 +1,11 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import type { ArticleAnalysis } from '../../nlp/analyze.ts';
 import { wordTermsOf } from '../../nlp/terms.ts';
+import type { QueryTerm } from './expand.ts';
 import type { AnswerKind } from './route.ts';
 import { attributedTo, holdsAnswer, signalsOf } from './signals.ts';
-import { synonymsOf } from './synonyms.ts';
+
+export { expandTerms, type QueryTerm } from './expand.ts';
 
 /**
  * The answer ranker: the story first, then the sentence. Articles are scored by BM25 over all their
@@ -44,20 +46,10 @@ export const WEIGHTS = {
   phrase: 0.4,
   /** The first sentence of a story, which tells the story. */
   leadSentence: 0.2,
-  /** A related form ("nominee" for "nomination") or a synonym ("killed" for "died"): its share of the term. */
-  related: 0.5,
-  synonym: 0.3,
   /** "What did X say": X named beside a verb of saying, or the pronoun subject that follows X. */
   saidNamed: 0.6,
   saidPronoun: 0.45,
 } as const;
-
-/** A question term with the forms that may stand for it. */
-export interface QueryTerm {
-  term: string;
-  /** Term ids in the postings, with the weight of each form (1 for the term itself). */
-  forms: { id: number; weight: number }[];
-}
 
 interface Layout {
   articles: ArticleAnalysis[];
@@ -103,62 +95,6 @@ function layoutOf(index: CorpusIndex): Layout {
   return l;
 }
 
-/** Position of `term` in the sorted term list, or -1. */
-function termId(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** First position whose term is >= `term`. */
-function lowerBound(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[mid]! < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The question's terms with their forms in the index: the term itself, derived forms that share its
- * stem's beginning ("terror" → "terrorist", "nomin" → "nomine"), and the synonyms of `synonyms.ts`.
- */
-export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
-  const vocab = index.postings.terms;
-  const out: QueryTerm[] = [];
-  for (const term of new Set(terms)) {
-    const forms = new Map<number, number>();
-    const add = (id: number, w: number) => {
-      if (id >= 0 && (forms.get(id) ?? 0) < w) forms.set(id, w);
-    };
-    const exact = termId(vocab, term);
-    add(exact, 1);
-    // A word no article has, likely misspelt ("islmaabad"): the indexed words one or two edits away.
-    if (exact < 0 && term.length >= 5 && !/\d/.test(term)) for (const id of nearSpellings(vocab, term)) add(id, WEIGHTS.related);
-    if (term.length >= 4 && !/\d/.test(term)) {
-      // Longer forms: the term as a prefix, up to 3 more letters.
-      for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {
-        if (vocab[i]!.length - term.length <= 3) add(i, WEIGHTS.related);
-      }
-      // Shorter forms: a prefix of the term, from 4 letters and at most 3 shorter.
-      for (let n = Math.max(4, term.length - 3); n < term.length; n++) add(termId(vocab, term.slice(0, n)), WEIGHTS.related);
-    }
-    for (const s of synonymsOf(term)) add(termId(vocab, s), WEIGHTS.synonym);
-    if (forms.size) out.push({ term, forms: [...forms].map(([id, weight]) => ({ id, weight })) });
-  }
-  return out;
-}
-
 const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = {
   person: () => WEIGHTS.kindPerson,
   date: () => WEIGHTS.kindDate,
@@ -166,35 +102,6 @@ const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = 
   place: () => WEIGHTS.kindPlace,
   reason: () => WEIGHTS.kindReason,
 };
-
-/** Ids of the terms within one edit (two for long words) of `term`, same first letter. */
-function nearSpellings(vocab: string[], term: string): number[] {
-  const max = term.length >= 8 ? 2 : 1;
-  const out: number[] = [];
-  const c = term[0]!;
-  for (let i = lowerBound(vocab, c); i < vocab.length && vocab[i]![0] === c; i++) {
-    const v = vocab[i]!;
-    if (Math.abs(v.length - term.length) <= max && editDistance(term, v, max) <= max) out.push(i);
-  }
-  return out;
-}
-
-/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let low = i;
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(d);
-      if (d < low) low = d;
-    }
-    if (low > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 

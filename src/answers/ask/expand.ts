@@ -1,0 +1,103 @@
+import type { CorpusIndex } from '../../index/types.ts';
+import { synonymsOf } from './synonyms.ts';
+
+/** Shares of a question term that its other forms carry. */
+export const FORM_WEIGHTS = {
+  /** A related form ("nominee" for "nomination") or a near spelling of a word no article has. */
+  related: 0.5,
+  /** A synonym of news reporting ("killed" for "died"). */
+  synonym: 0.3,
+};
+
+/** A question term with the forms that may stand for it. */
+export interface QueryTerm {
+  term: string;
+  /** Term ids in the postings, with the weight of each form (1 for the term itself). */
+  forms: { id: number; weight: number }[];
+}
+
+/** Position of `term` in the sorted term list, or -1. */
+function termId(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** First position whose term is >= `term`. */
+function lowerBound(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The question's terms with their forms in the index: the term itself, derived forms that share its
+ * stem's beginning ("terror" → "terrorist", "nomin" → "nomine"), and the synonyms of `synonyms.ts`.
+ */
+export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
+  const vocab = index.postings.terms;
+  const out: QueryTerm[] = [];
+  for (const term of new Set(terms)) {
+    const forms = new Map<number, number>();
+    const add = (id: number, w: number) => {
+      if (id >= 0 && (forms.get(id) ?? 0) < w) forms.set(id, w);
+    };
+    const exact = termId(vocab, term);
+    add(exact, 1);
+    // A word no article has, likely misspelt ("islmaabad"): the indexed words one or two edits away.
+    if (exact < 0 && term.length >= 5 && !/\d/.test(term)) for (const id of nearSpellings(vocab, term)) add(id, FORM_WEIGHTS.related);
+    if (term.length >= 4 && !/\d/.test(term)) {
+      // Longer forms: the term as a prefix, up to 3 more letters.
+      for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {
+        if (vocab[i]!.length - term.length <= 3) add(i, FORM_WEIGHTS.related);
+      }
+      // Shorter forms: a prefix of the term, from 4 letters and at most 3 shorter.
+      for (let n = Math.max(4, term.length - 3); n < term.length; n++) add(termId(vocab, term.slice(0, n)), FORM_WEIGHTS.related);
+    }
+    for (const s of synonymsOf(term)) add(termId(vocab, s), FORM_WEIGHTS.synonym);
+    if (forms.size) out.push({ term, forms: [...forms].map(([id, weight]) => ({ id, weight })) });
+  }
+  return out;
+}
+
+/** Ids of the terms within one edit (two for long words) of `term`, same first letter. */
+function nearSpellings(vocab: string[], term: string): number[] {
+  const max = term.length >= 8 ? 2 : 1;
+  const out: number[] = [];
+  const c = term[0]!;
+  for (let i = lowerBound(vocab, c); i < vocab.length && vocab[i]![0] === c; i++) {
+    const v = vocab[i]!;
+    if (Math.abs(v.length - term.length) <= max && editDistance(term, v, max) <= max) out.push(i);
+  }
+  return out;
+}
+
+/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(d);
+      if (d < low) low = d;
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
