@@ -87,7 +87,7 @@ describe('the answer ranker on a small corpus written by the test', () => {
       'election.txt': [
         'City election',
         '',
-        'The mayor of the city opened a new bridge on Monday.',
+        'Mayor Sam Cole opened a new bridge for the city on Monday.',
         'The party named Ruth Adler as its nominee for mayor after a long contest.',
         'Turnout is expected to be low.',
       ].join('\n'),
@@ -97,6 +97,8 @@ describe('the answer ranker on a small corpus written by the test', () => {
         'Heavy rain flooded the valley over the weekend.',
         'He said the river rose faster than at any time in living memory.',
         'Rescue teams evacuated 300 residents from the town of Mora, officials said.',
+        'Engineer Jim Wood was watching when the old bridge collapsed.',
+        'Engineer Tom Hart was killed when the old bridge collapsed.',
       ].join('\n'),
     };
     for (const [f, text] of Object.entries(files)) await writeFile(path.join(corpus.dir, f), `${text}\n`);
@@ -133,6 +135,11 @@ describe('the answer ranker on a small corpus written by the test', () => {
   it('a related form of a word finds the sentence ("nominee" for "nomination")', () => {
     const [first] = quotes(index, 'Who got the nomination for mayor?');
     expect(first).toMatch(/as its nominee for mayor/);
+  });
+
+  it('a synonym of news reporting meets the question ("died" finds "was killed")', () => {
+    const [first] = quotes(index, 'Who died when the old bridge collapsed?');
+    expect(first).toBe('Engineer Tom Hart was killed when the old bridge collapsed.');
   });
 
   it('every answer is quoted word for word from its file', async () => {
