@@ -18,7 +18,7 @@ export const WEIGHTS = {
   /** BM25 saturation and length normalisation, sentences and articles. */
   k1: 1.2,
   bSentence: 0.75,
-  bArticle: 0.5,
+  bArticle: 0.75,
   /** A term in the first `leadSentences` sentences of an article counts this many times for the article. */
   lead: 2,
   leadSentences: 2,
