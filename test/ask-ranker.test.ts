@@ -70,6 +70,9 @@ describe('the answer ranker on a small corpus written by the test', () => {
         'Mr Blair also made a surprise trip to Iraq this week, his fourth since the war.',
         '"The job in Iraq is not yet done, and we will stay until it is," Mr Blair told the soldiers.',
         'Critics in London said the visit was a distraction from the budget.',
+        'Tony Blair must set out an exit strategy from Iraq, Liberal Democrat leader Charles Kennedy said.',
+        "Former aide Lord Butler criticised the way Tony Blair's government handled Iraq.",
+        'He also attacked the way the war in Iraq was "sold" to the public.',
       ].join('\n'),
       'museum.txt': [
         'Museum opening delayed',
@@ -114,6 +117,11 @@ describe('the answer ranker on a small corpus written by the test', () => {
     const all = quotes(index, 'What did Blair say about Iraq?');
     expect(all[0]).toBe('"The job in Iraq is not yet done, and we will stay until it is," Mr Blair told the soldiers.');
     expect(all).toContain('Mr Blair also made a surprise trip to Iraq this week, his fourth since the war.');
+    // Naming him is not speaking: Kennedy's words about Blair, and Butler's "He also attacked …", are not his.
+    const items = answerAsk(index, 'What did Blair say about Iraq?').items as (QuoteRef & { speaker?: string })[];
+    const his = items.filter((i) => i.speaker).map((i) => i.quote);
+    expect(his[0]).toBe(all[0]);
+    expect(his.some((q) => /Kennedy said|He also attacked/.test(q))).toBe(false);
   });
 
   it('a when-question gets a dated sentence of the story asked about, not a year from another story', () => {

@@ -167,23 +167,71 @@ function names(a: ArticleAnalysis, k: number, asked: string): boolean {
   return words.every((w) => have.has(w.toLowerCase()) || have.has(`${w.toLowerCase()}'s`) || have.has(`${w.toLowerCase()}’s`));
 }
 
+const SAYING = "(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|warned|warns|stated|states|declared|declares|explained|explains|claimed|claims|admitted|admits|noted|notes|replied|wrote|writes|urged|urges|stressed|stresses|announced|announces|asked|asks|suggested|suggests|predicted|predicts|acknowledged|acknowledges|conceded|concedes|recalled|recalls)";
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A pronoun subject that speaks or thinks: "he said", "she told", "He later held out the prospect that …", a quotation. */
+const PRONOUN_SPEAKS = new RegExp(String.raw`\b(?:he|she)\s+(?:\w+ly\s+)?${SAYING}\b|^["“]?(?:He|She)\b.*\b(?:that|whether)\b|["“”]`, 'i');
+
+const speakerPatterns = new Map<string, RegExp>();
 /**
- * Whether the sentence is the words of the person asked about: it names them and reports speech
- * ("X said", "said X", "told", a quotation), or its subject is a pronoun and the last person named
- * before it (up to three sentences back) is them — "He later held out the prospect …" after a
- * sentence about Kerry. 'named', 'pronoun', or undefined when the sentence is not theirs.
+ * "X said", "said Prime Minister X", "X, the party's leader, told …", "according to X": the person
+ * asked about is the one speaking, not only named ("…, Lib Dem leader Charles Kennedy said" is
+ * Kennedy's words even when it names Blair).
+ */
+function speaks(text: string, asked: string): boolean {
+  const surname = nameWords(asked).at(-1);
+  if (!surname) return false;
+  let re = speakerPatterns.get(surname);
+  if (!re) {
+    const name = String.raw`\b${escapeRegex(surname)}\b(?!['’]s)`;
+    const titled = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}`;
+    re = new RegExp(
+      [
+        String.raw`${name}\s+(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?${SAYING}\b`,
+        // Inverted, after a comma or a quotation: '…," said Mr Blair.', ', added Tony Blair'.
+        String.raw`(?:^|[,"”]\s*)(?:said|says|added|adds|asked|wrote|insisted|explained|noted|replied|argued|continued)\s+${titled}${name}\s*(?:[,.;:!?]|$)`,
+        String.raw`${name},\s[^"“”]{1,100}?,\s+(?:\w+ly\s+)?${SAYING}\b`,
+        String.raw`\baccording to\s+${titled}${name}`,
+      ].join('|'),
+      'u',
+    );
+    speakerPatterns.set(surname, re);
+  }
+  return re.test(text);
+}
+
+/**
+ * Whether the sentence is the words of the person asked about: it names them as the one speaking
+ * ("X said", "said X", "X, …, told", "according to X"), or its subject is a pronoun that speaks ("he
+ * said", "He later held out the prospect that …", a quotation) and the last person named before it
+ * (up to three sentences back) is them. 'named', 'pronoun', or undefined when the sentence is not theirs.
  */
 export function attributedTo(a: ArticleAnalysis, k: number, asked: string): 'named' | 'pronoun' | undefined {
   const sig = signalsOf(a, k);
-  if (sig.speech && names(a, k, asked)) return 'named';
-  if (!sig.pronounSubject) return undefined;
+  const text = a.sentences[k]!.text;
+  if (sig.speech && names(a, k, asked) && speaks(text, asked)) return 'named';
+  if (!sig.pronounSubject || !PRONOUN_SPEAKS.test(text)) return undefined;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
-    // The last person named before must be the one asked about, not someone named after them.
-    const before = signalsOf(a, j).people;
-    if (before.length) return sameName(before[before.length - 1]!, asked) ? 'pronoun' : undefined;
+    // The pronoun stands for the subject of the sentence before: the first person it names, not in
+    // the possessive ("Lord Butler has criticised the way Tony Blair's government …" → Butler).
+    const subject = subjectOf(a, j);
+    if (subject) return sameName(subject, asked) ? 'pronoun' : undefined;
     if (names(a, j, asked)) return 'pronoun';
   }
   return undefined;
+}
+
+/** The first person a sentence names other than in the possessive, by where their name stands. */
+function subjectOf(a: ArticleAnalysis, j: number): string | undefined {
+  const text = a.sentences[j]!.text;
+  let best: string | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const name of signalsOf(a, j).people) {
+    const last = name.split(/\s+/).at(-1)!;
+    const m = new RegExp(`\\b${escapeRegex(last)}\\b(?!['’]s)`, 'u').exec(text);
+    if (m && m.index < at) [best, at] = [name, m.index];
+  }
+  return best;
 }
 
 /** Whether a person's name is the one asked about: every word asked is among the name's words ("Blair", "Tony Blair"). */
