@@ -79,6 +79,8 @@ export interface CasualtyItem extends QuoteRef {
 export interface TimelineItem extends QuoteRef {
   date: string;
   dateText: string;
+  /** How the date was read when not from the text alone and the publication date: "year not given", "dated from the dateline". */
+  note?: string;
   /** The same event told by other articles. */
   alsoIn?: QuoteRef[];
 }
