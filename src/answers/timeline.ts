@@ -96,15 +96,28 @@ export function prepareTimeline(a: ArticleAnalysis): void {
   datedIn(a);
 }
 
+/**
+ * Which of a sentence's dates places it (lowest first, then the first in the sentence): a date that
+ * only qualifies a figure or a period ("this year's third quarter", "last year's $2.3 billion") or a
+ * week (shown as its month) gives way to another one; a year-less plan ("meets on 12 January") gives
+ * way to a year-less date told in the past ("the tsunami, which ravaged Asia on 26 December").
+ */
+function placeRank(a: ArticleAnalysis, m: DateMention): number {
+  const text = a.sentences[m.sentence]?.text ?? '';
+  let rank = 0;
+  if (/^['’]s\b/.test(text.slice(m.at + m.dateText.length))) rank += 2;
+  if (m.precision === 'week') rank += 1;
+  if (m.noYear && m.future) rank += 1;
+  return rank;
+}
+
 function datedIn(a: ArticleAnalysis): Dated[] {
   const had = datedOf.get(a);
   if (had && had.dates === a.facts.dates && had.sentences === a.sentences) return had.dated;
   const first = new Map<number, DateMention>();
-  // A sentence is placed at its first date, or its first told in the past when the first is a plan
-  // ("meets on 12 January … the tsunami, which ravaged Asia on 26 December").
   for (const m of a.facts.dates) {
     const had = first.get(m.sentence);
-    if (!had || (had.future && !m.future && m.noYear && had.noYear)) first.set(m.sentence, m);
+    if (!had || placeRank(a, m) < placeRank(a, had)) first.set(m.sentence, m);
   }
   const dated: Dated[] = [];
   for (const [index, m] of first) {

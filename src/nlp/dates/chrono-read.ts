@@ -70,9 +70,10 @@ export function readResult(
   // Fractions and prices ("up 1/4 to 38-3/4") are not dates: a slash date needs its year.
   if (/^\d{1,2}\/\d{1,2}$/.test(words.trim())) return null;
   // A title ("ABC's \"This Week\"", "VOA Today"): the date word capitalised inside the sentence.
-  if (r.index > 0 && /^(?:This\s+Week|Today|Tonight)\b/.test(words.trim()) && !/[.!?"“]\s*$/.test(before)) {
-    if (/^This\s+Week/.test(words.trim()) || /\p{Lu}\p{L}*\s+$/u.test(before)) return null;
-  }
+  if (r.index > 0 && /^This\s+Week\b/.test(words.trim())) return null;
+  if (r.index > 0 && /^(?:Today|Tonight)\b/.test(words.trim()) && !/[.!?"“]\s*$/.test(before) && /\p{Lu}\p{L}*\s+$/u.test(before)) return null;
+  // "several years ago", "a few weeks ago": no period to date.
+  if (/\b(?:several|few|some|many|couple\s+of)\s+\w+\s+ago$/i.test(words) || /\b(?:several|few|some|many|couple\s+of)\s+$/i.test(before)) return null;
   // "today's world", "of today's computers": the present age, not a day.
   if (/^today$/i.test(words.trim()) && /^'s\b/.test(after) && /\b(?:in|of|for)\s+$/i.test(before)) return null;
 

@@ -3,7 +3,7 @@ import type { SentenceTokens } from '../types.ts';
 
 /** Words in the clause before a date that put it in the future. */
 const FUTURE_CUE =
-  /\b(?:will|shall|would|won't|going to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|(?:is|are|was|were) to|to be held|scheduled|slated|due|set (?:for|to)|expected (?:on|to)|likely to|as soon as|to be\b|expect(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|seek(?:s)? to|agree(?:s|d)? to|upcoming|coming|next|tomorrow|payable|effective|expires?|starting|beginning)\b|\w'll\b/i;
+  /\b(?:will|shall|would|won't|going to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|(?:is|are|was|were) to|to be held|scheduled|slated|due|set (?:for|to)|expected (?:on|to)|likely to|as soon as|to be (?:completed|held|paid|closed|signed|named|launched|released)\b|expect(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|seek(?:s)? to|agree(?:s|d)? to|upcoming|coming|next|tomorrow|payable|effective|expires?|starting|beginning)\b|\w'll\b/i;
 /** Where the clause before a date begins: punctuation, or a speech verb ("said Tuesday" is when it was said). */
 const CLAUSE_START =
   /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\.|[;:!?"“”()]|``|''|\b(?:said|says|told|announced|reported|added|stated|according to|that|which|who|where|when|while|because|although|but)\b/giu;

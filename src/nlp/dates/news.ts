@@ -81,6 +81,11 @@ function spelledYear(m: RegExpMatchArray): number | undefined {
 const RELATIVE_RULES: { re: RegExp; read: (ctx: NewsContext, m: RegExpMatchArray) => Reading | null; anaphoric?: boolean }[] = [
   // "a year earlier", "a year before", "year-earlier", "year-ago", "the year-ago quarter": the year before.
   { re: /\b(?:an?|one) year (?:earlier|before)\b|\byear-(?:earlier|ago)\b(?!\s+(?:\w+\s+)?(?:period|quarter|months|half|weeks)\b)/gi, read: ({ anchor }) => (anchor === undefined ? null : yearReading(yearOf(anchor) - 1)) },
+  // "over the past year", "in the latest fiscal year": the year before the article's.
+  {
+    re: /\b(?<=(?:over|in|during)\s+)the\s+(?:past|latest(?:\s+fiscal)?)\s+year\b(?!['’]s|\s+(?:ended|ending)\b)/gi,
+    read: ({ anchor }) => (anchor === undefined ? null : yearReading(yearOf(anchor) - 1)),
+  },
   // The article's own year: "the current (fiscal) year", "the full year", "for the year", "earlier in the year".
   // "by year-end": the anchor year's last day; "since year-end" the last one before it.
   {
