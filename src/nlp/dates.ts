@@ -1,5 +1,5 @@
 import type { ArticleTokens } from './types.ts';
-import { type Anchor, type AnchorSource, anchorFacts, type DateAnchor, findAnchor } from './dates/anchor.ts';
+import { type Anchor, type AnchorSource, anchorFacts, type DateAnchor, fileNameDay, findAnchor } from './dates/anchor.ts';
 import { type CalendarDay, type DatePrecision, localNoon, parseDay, type Reading, toIso, yearOf } from './dates/calendar.ts';
 import { speaksOfFuture } from './dates/cues.ts';
 import { parser, readResult } from './dates/chrono-read.ts';
@@ -57,9 +57,15 @@ export interface ArticleDates {
  * - durations are not dates: "the four-year conflict", "within 30 days", "the past two years".
  */
 
-/** A cheap test before the readers: any word or figure that can start a date. */
-const MAYBE_DATE =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day|tonight|tomorrow|last|this|next|coming|ago|earlier|before|year|years|day|month|morning|afternoon|evening|night|christmas|thanksgiving|easter|halloween|eighteen|nineteen|twenty|thousand|independence|valentine's)\b|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:1[6-9]|20)\d\d/i;
+/**
+ * Cheap tests before the readers: words chrono can read (month names, weekdays, today/yesterday/
+ * tonight/tomorrow, the words of a relative date, slash dates, four-digit years), and words only
+ * the news rules read (spelled-out years, holidays, "a year earlier", "the next morning").
+ */
+const MAYBE_CHRONO =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day|tonight|tomorrow|last|this|next|coming|ago)\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:1[89]|20)\d\d\b/i;
+const MAYBE_NEWS =
+  /(?:1[6-9]|20)\d\d|\b(?:year|day|month|morning|afternoon|evening|night|christmas|thanksgiving|easter|halloween|eighteen|nineteen|twenty|thousand|independence|valentine's|new year's|fourth of july)\b/i;
 
 /** A clock time right before the date words ("9:30 a.m. on Tuesday", "10 pm Friday"). */
 const CLOCK_BEFORE = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?=$)/i;
@@ -79,8 +85,9 @@ export function extractDates(article: ArticleTokens): DateMention[] {
 /** The dates of an article, its anchor, and how many relative dates had none to count from. */
 export function readDates(article: ArticleTokens): ArticleDates {
   const pub = parseDay(article.meta.published);
-  const known = pub === undefined ? knownDatesOf(article) : { days: [] };
-  const anchor: Anchor | undefined = pub !== undefined ? { day: pub, by: 'published' } : findAnchor(article.meta, known.days);
+  // The text's full dates matter only to give a dateline its year when the file name gives none.
+  const needsDays = pub === undefined && article.meta.datelineDate !== undefined && fileNameDay(article.meta.file) === undefined;
+  const anchor: Anchor | undefined = pub !== undefined ? { day: pub, by: 'published' } : findAnchor(article.meta, needsDays ? knownDatesOf(article).days : []);
   const day = anchor?.day;
   const ref = day === undefined ? new Date(2000, 0, 1, 12) : localNoon(day);
   const maxYear = day === undefined ? 2100 : yearOf(day) + 30;
@@ -89,11 +96,13 @@ export function readDates(article: ArticleTokens): ArticleDates {
   let last: Reading | undefined;
   for (const s of article.sentences) {
     const text = s.sentence.text;
-    if (!MAYBE_DATE.test(text)) continue;
+    const maybeChrono = MAYBE_CHRONO.test(text);
+    if (!maybeChrono && !MAYBE_NEWS.test(text)) continue;
     const found: Found[] = [];
     const news = newsDates(text, { anchor: day, last }, []);
     const taken: [number, number][] = news.map((f) => [f.at, f.at + f.text.length]);
-    const results = parser.parse(text, ref).filter((r) => !taken.some(([a, b]) => r.index < b && r.index + r.text.length > a));
+    const parsed = maybeChrono ? parser.parse(text, ref) : [];
+    const results = parsed.filter((r) => !taken.some(([a, b]) => r.index < b && r.index + r.text.length > a));
     for (const r of results) taken.push([r.index, r.index + r.text.length]);
     for (const f of news) {
       if (f.reading) found.push({ at: f.at, text: f.text, reading: f.reading, relative: isRelative(f) });

@@ -102,6 +102,7 @@ const RELATIVE_RULES: { re: RegExp; read: (ctx: NewsContext, m: RegExpMatchArray
 const ANAPHORA =
   /\b(?:(the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))|(the\s+(?:same|previous)\s+day|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+in\s+the\s+day|that\s+(?:same\s+)?(?:morning|afternoon|evening|night))|(the\s+(?:next|following)\s+month)|(the\s+(?:next|following)\s+year))\b/gi;
 
+const HOLIDAY_WORD = /Christmas|Boxing|New Year|Independence|Fourth of July|Thanksgiving|Valentine|Halloween|Easter|Good Friday/;
 /** Holidays with a fixed or computable date. */
 const HOLIDAYS: { re: RegExp; on: (year: number) => CalendarDay }[] = [
   { re: /\bChristmas(?:\s+Day)?\b(?!\s+(?:Eve|tree|card|present|gift|shopping|season|holidays?|party|carol|market)s?\b)/g, on: (y) => dayOf(y, 12, 25) },
@@ -123,7 +124,9 @@ export function newsDates(text: string, ctx: NewsContext, taken: [number, number
   const free = (at: number, end: number) => !taken.some(([a, b]) => at < b && end > a) && !out.some((f) => at < f.at + f.text.length && end > f.at);
   const anchor = ctx.anchor;
 
-  for (const m of text.matchAll(MONTH_MODIFIED)) {
+  // Each rule runs only on a sentence holding its key words: most sentences hold none.
+  const has = (re: RegExp) => re.test(text);
+  for (const m of has(/\b(?:last|this|next)\b/i) ? text.matchAll(MONTH_MODIFIED) : []) {
     const word = m[1] ?? m[4]!;
     const mod = (m[2] ?? m[3]!).toLowerCase();
     const month = monthNumber(word);
@@ -142,14 +145,14 @@ export function newsDates(text: string, ctx: NewsContext, taken: [number, number
     out.push({ at: m.index, text: m[0], reading });
   }
 
-  for (const rule of RELATIVE_RULES) {
+  for (const rule of has(/year/i) ? RELATIVE_RULES : []) {
     for (const m of text.matchAll(rule.re)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       out.push({ at: m.index, text: m[0], reading: rule.read(ctx, m) });
     }
   }
 
-  for (const m of text.matchAll(ANAPHORA)) {
+  for (const m of has(/\b(?:day|morning|afternoon|evening|night|month|year)\b/i) ? text.matchAll(ANAPHORA) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const base = ctx.last ?? (anchor === undefined ? undefined : dayReading(anchor));
     let reading: Reading | null = null;
@@ -163,7 +166,7 @@ export function newsDates(text: string, ctx: NewsContext, taken: [number, number
     if (reading || base === undefined) out.push({ at: m.index, text: m[0], reading, anaphoric: true });
   }
 
-  for (const h of HOLIDAYS) {
+  for (const h of has(HOLIDAY_WORD) ? HOLIDAYS : []) {
     for (const m of text.matchAll(h.re)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       const explicit = /^,?\s+((?:1[6-9]|20)\d\d)\b/.exec(text.slice(m.index + m[0].length));
@@ -183,7 +186,7 @@ export function newsDates(text: string, ctx: NewsContext, taken: [number, number
     }
   }
 
-  for (const m of text.matchAll(SPELLED_YEAR)) {
+  for (const m of has(/\b(?:eighteen|nineteen|twenty|thousand)\b/i) ? text.matchAll(SPELLED_YEAR) : []) {
     const year = spelledYear(m);
     if (year === undefined || !free(m.index, m.index + m[0].length)) continue;
     // "nineteen ninety-six" is a year; "twenty thirty" alone is more likely a count: keep the
