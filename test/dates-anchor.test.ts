@@ -77,6 +77,8 @@ describe('the anchor of an article without a publication date', () => {
     expect(itemsOf(r)).toEqual([expect.objectContaining({ date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given' })]);
     const all = itemsOf(answerTimeline(index, ''));
     expect(all.map((i) => i.date)).toEqual(['2005', 'XXXX-12-26']);
+    // The forecast is marked as ahead, so that it is not read as when the tsunami happened.
+    expect(all.map((i) => i.future ?? false)).toEqual([true, false]);
     expect(answerTimeline(index, '').message).toMatch(/no year/);
   });
 });

@@ -275,6 +275,7 @@ export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem
   const item: TimelineItem = { date: e.date, dateText: e.dateText, quote: quote(e), source: e.file };
   const note = e.noYear ? 'year not given' : e.relativeTo ? ANCHOR_NOTE[e.relativeTo] : undefined;
   if (note) item.note = note;
+  if (e.future) item.future = true;
   if (e.alsoIn?.length) item.alsoIn = e.alsoIn.map((s): QuoteRef => ({ quote: quote(s), source: s.file }));
   return item;
 }

@@ -19,7 +19,7 @@ export interface DateMention {
   precision: DatePrecision;
   /** First day (`YYYY-MM-DD`) of the period the words name: the chronological sort key (year 9999 when no year is known). */
   from: string;
-  /** The date lies after the anchor (a plan, a schedule). */
+  /** The date lies after the anchor (a plan, a schedule); with no anchor, its clause speaks of the future ("growth will slow in 2005"). */
   future?: boolean;
   /** The words give no year and the article none either ("26 December"): shown as written. */
   noYear?: boolean;
@@ -129,7 +129,7 @@ export function readDates(article: ArticleTokens): ArticleDates {
         mention.noYear = true;
         if (f.reading.ahead) mention.future = true;
       }
-      else if (day !== undefined && f.reading.from > day) mention.future = true;
+      else if (day !== undefined ? f.reading.from > day : speaksOfFuture(text, f.at, [], f.at + f.text.length, s)) mention.future = true;
       if (f.relative && anchor && anchor.by !== 'published') mention.relativeTo = anchor.by;
       out.push(mention);
       if (!f.reading.noYear && f.reading.precision !== 'year' && f.reading.precision !== 'week') last = f.reading;
