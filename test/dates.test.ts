@@ -183,6 +183,10 @@ describe('the rules on other text', () => {
     expect(datesIn('The chairman suggested institutions would buy its stock as soon as trading opened Monday.', '1989-11-03')[0]!.date).toBe('1989-11-06');
     expect(datesIn('The index closed down 4.5% from the previous Friday.', '1989-10-27')[0]!.date).toBe('1989-10-20');
     expect(datesIn('The king met Bush on Monday.', '1998-05-01')[0]!.date).toBe('1998-04-27');
+    // A verb whose past is its base form ("hit") is not read as a present.
+    expect(datesIn('Shares have risen by 4.7% since the storm hit on Monday.', '1998-05-01')[0]!.date).toBe('1998-04-27');
+    // "5.7%" does not end the clause: the cue before it still counts.
+    expect(datesIn('The economy is now expected to grow by 5.7% on Monday.', '1998-05-01')[0]!.date).toBe('1998-05-04');
   });
 
   it('keeps a date without a year as written when the article gives none, and dates no weekday', () => {

@@ -6,13 +6,16 @@ const FUTURE_CUE =
   /\b(?:will|shall|would|won't|going to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|(?:is|are|was|were) to|to be held|scheduled|slated|due|set (?:for|to)|expected (?:on|to)|likely to|as soon as|to be (?:completed|held|paid|closed|signed|named|launched|released)\b|expect(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|seek(?:s)? to|agree(?:s|d)? to|upcoming|coming|next|tomorrow|payable|effective|expires?|starting|beginning)\b|\w'll\b/i;
 /** Where the clause before a date begins: punctuation, or a speech verb ("said Tuesday" is when it was said). */
 const CLAUSE_START =
-  /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\.|[;:!?"“”()]|``|''|\b(?:said|says|told|announced|reported|added|stated|according to|that|which|who|where|when|while|because|although|but)\b/giu;
+  /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\d)\.(?!\d)|[;:!?"“”()]|``|''|\b(?:said|says|told|announced|reported|added|stated|according to|that|which|who|where|when|while|because|although|but)\b/giu;
 
 /** A deadline word right before the date words. */
 const DEADLINE = /\b(?:until|till|by|(?:extend(?:ed|s)?|postponed|delayed|moved|pushed\s+back)\b[^.;]{0,40}?\b(?:to|through|until))\s+$/i;
 
 /** What right after a date puts it in the future ("on Monday will start"). */
 const FUTURE_AFTER = /^[\s,]*(?:will|would|shall|(?:is|are) (?:to|due|set|expected|scheduled))\b/i;
+
+/** Verbs whose past is written as their base form ("hit", "set", "cut"). */
+const SAME_PAST = new Set('hit set put cut let shut cost hurt spread quit read beat bet burst cast split struck thrust upset broadcast forecast'.split(' '));
 
 /** Verbs whose present form says nothing of the future ("says Monday", "is"). */
 const NOT_FUTURE_VERB = /^(?:say|says|tell|tells|be|is|are|am|have|has|do|does|report|reports|announce|announces)$/i;
@@ -48,6 +51,8 @@ function presentVerbBefore(t: SentenceTokens, at: number): boolean {
     const lemma = (t.lemmas[k] ?? '').toLowerCase();
     const prev = (t.values[k - 1] ?? '').toLowerCase();
     if (/^(?:to|did|had|has|have|was|were|n't|not|could|can|may|might|should)$/.test(prev)) return false;
+    // "since the tsunami hit on 26 December": a verb whose past is its base form says nothing.
+    if (v === lemma && SAME_PAST.has(v)) return false;
     return v === lemma || v === `${lemma}s` || v === `${lemma}es`;
   }
   return false;
