@@ -15,7 +15,6 @@ import {
   monthReading,
   nthWeekday,
   type Reading,
-  yearlessReading,
   yearOf,
   yearReading,
 } from './calendar.ts';
@@ -74,10 +73,7 @@ function spelledYear(m: RegExpMatchArray): number | undefined {
   return century + UNITS.indexOf(low(m[5])!);
 }
 
-/**
- * Periods told against the article's year or the last date given. `unit` is what the words move
- * by, `offset` how far from the base; `base` says what they count from.
- */
+/** Periods told against the anchor's year: each rule reads its match into a date, or null without an anchor. */
 const RELATIVE_RULES: { re: RegExp; read: (ctx: NewsContext, m: RegExpMatchArray) => Reading | null; anaphoric?: boolean }[] = [
   // "a year earlier", "a year before", "year-earlier", "year-ago", "the year-ago quarter": the year before.
   { re: /\b(?:an?|one) year (?:earlier|before)\b|\byear-(?:earlier|ago)\b(?!\s+(?:\w+\s+)?(?:period|quarter|months|half|weeks)\b)/gi, read: ({ anchor }) => (anchor === undefined ? null : yearReading(yearOf(anchor) - 1)) },
@@ -231,4 +227,3 @@ export function bareYears(text: string, taken: [number, number][], maxYear: numb
   return out;
 }
 
-export { yearlessReading };
