@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import type { DateMention, DatePrecision } from '../nlp/dates.ts';
+import type { AnchorSource, DateMention, DatePrecision } from '../nlp/dates.ts';
 import { queryTerms } from '../nlp/terms.ts';
 import { sentencesWithTerm } from '../index/search.ts';
 import type { Answer, AnswerOptions, QuoteRef, SentenceRef, TimelineItem } from './types.ts';
@@ -23,7 +23,18 @@ export interface TimelineEntry extends SentenceRef {
   future?: boolean;
   /** The same event in other articles: the same sentence, or one worded nearly alike, at the same date. */
   alsoIn?: TimelineSource[];
+  /** The text gives no year and the article no date: `date` is `XXXX-MM-DD` or `XXXX-MM`. */
+  noYear?: boolean;
+  /** Counted from the dateline or the file name's date, the article having no publication date. */
+  relativeTo?: AnchorSource;
 }
+
+/** What an entry's note says about where its date came from. */
+const ANCHOR_NOTE: Record<AnchorSource, string | undefined> = {
+  published: undefined,
+  dateline: 'dated from the dateline',
+  'file name': "dated from the file name's date",
+};
 
 /** Two sentences at one date sharing this share of their terms (Jaccard) tell the same event… */
 const SAME_EVENT = 0.6;
@@ -57,6 +68,8 @@ interface Dated {
   precision: DatePrecision;
   from: string;
   future: boolean;
+  noYear: boolean;
+  relativeTo: AnchorSource | undefined;
   /** The date and its period: sentences are merged within one. */
   when: string;
   /** The sentence's wording key. */
@@ -83,11 +96,29 @@ export function prepareTimeline(a: ArticleAnalysis): void {
   datedIn(a);
 }
 
+/**
+ * Which of a sentence's dates places it (lowest first, then the first in the sentence): a date that
+ * only qualifies a figure or a period ("this year's third quarter", "last year's $2.3 billion") or a
+ * week (shown as its month) gives way to another one; a year-less plan ("meets on 12 January") gives
+ * way to a year-less date told in the past ("the tsunami, which ravaged Asia on 26 December").
+ */
+function placeRank(a: ArticleAnalysis, m: DateMention): number {
+  const text = a.sentences[m.sentence]?.text ?? '';
+  let rank = 0;
+  if (/^['’]s\b/.test(text.slice(m.at + m.dateText.length))) rank += 2;
+  if (m.precision === 'week') rank += 1;
+  if (m.noYear && m.future) rank += 1;
+  return rank;
+}
+
 function datedIn(a: ArticleAnalysis): Dated[] {
   const had = datedOf.get(a);
   if (had && had.dates === a.facts.dates && had.sentences === a.sentences) return had.dated;
   const first = new Map<number, DateMention>();
-  for (const m of a.facts.dates) if (!first.has(m.sentence)) first.set(m.sentence, m);
+  for (const m of a.facts.dates) {
+    const had = first.get(m.sentence);
+    if (!had || placeRank(a, m) < placeRank(a, had)) first.set(m.sentence, m);
+  }
   const dated: Dated[] = [];
   for (const [index, m] of first) {
     const s = a.sentences[index];
@@ -101,6 +132,8 @@ function datedIn(a: ArticleAnalysis): Dated[] {
       precision: m.precision,
       from: m.from,
       future: !!m.future,
+      noYear: !!m.noYear,
+      relativeTo: m.relativeTo,
       when: `${m.date} ${m.from}`,
       key: s.key,
       terms,
@@ -149,6 +182,8 @@ export function buildTimeline(articles: ArticleAnalysis[]): TimelineEntry[] {
       const { file, d } = plan.cands[k]!;
       const entry: TimelineEntry = { file, sentence: d.sentence, date: d.date, dateText: d.dateText, precision: d.precision, from: d.from };
       if (d.future) entry.future = true;
+      if (d.noYear) entry.noYear = true;
+      if (d.relativeTo) entry.relativeTo = d.relativeTo;
       const also = plan.also[i];
       if (also) entry.alsoIn = also.map((j) => ({ file: plan.cands[j]!.file, sentence: plan.cands[j]!.d.sentence, dateText: plan.cands[j]!.d.dateText }));
       out.push(entry);
@@ -238,6 +273,9 @@ const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem {
   const quote = (ref: SentenceRef) => index.articles.get(ref.file)?.sentences[ref.sentence]?.text ?? '';
   const item: TimelineItem = { date: e.date, dateText: e.dateText, quote: quote(e), source: e.file };
+  const note = e.noYear ? 'year not given' : e.relativeTo ? ANCHOR_NOTE[e.relativeTo] : undefined;
+  if (note) item.note = note;
+  if (e.future) item.future = true;
   if (e.alsoIn?.length) item.alsoIn = e.alsoIn.map((s): QuoteRef => ({ quote: quote(s), source: s.file }));
   return item;
 }
@@ -292,6 +330,13 @@ function filterByTopic(index: CorpusIndex, terms: string[]): TimelineEntry[] {
     .map((pos) => timeline[pos]!);
 }
 
+/** Relative dates left undated for want of an anchor, over the corpus. */
+function undatedCount(index: CorpusIndex): number {
+  let n = 0;
+  for (const a of index.articles.values()) n += a.facts.undatedDates ?? 0;
+  return n;
+}
+
 /** The whole timeline's selection, computed once per index. */
 const shownUnfiltered = new WeakMap<CorpusIndex, TimelineEntry[]>();
 
@@ -316,7 +361,11 @@ export function answerTimeline(index: CorpusIndex, query: string, { limit = LIMI
     entries = terms.length ? filterByTopic(index, terms) : [];
     if (entries.length === 0) return { command: 'timeline', query, items: [], message: `No dated sentence in the articles mentions “${topic}”.` };
   } else if (entries.length === 0) {
-    return { command: 'timeline', query, items: [], message: 'No sentence in the articles gives a date.' };
+    const undated = undatedCount(index);
+    const why = undated
+      ? ` ${undated} date${undated === 1 ? ' is' : 's are'} only relative ("on Monday", "last week") to a publication date the articles do not give.`
+      : '';
+    return { command: 'timeline', query, items: [], message: `No sentence in the articles gives a date.${why}` };
   }
   const total = entries.length;
   let message: string | undefined;
@@ -325,5 +374,12 @@ export function answerTimeline(index: CorpusIndex, query: string, { limit = LIMI
     message = `Showing ${limit} of ${total} dated sentences (those told by the most articles)${topic ? '' : '; add a topic to narrow: /timeline <topic>'}.`;
   }
   const items = entries.map((e) => timelineItem(index, e));
-  return message ? { command: 'timeline', query, items, message } : { command: 'timeline', query, items };
+  const noYear = entries.filter((e) => e.noYear).length;
+  const undated = topic ? 0 : undatedCount(index);
+  const notes = [
+    message,
+    noYear ? `${noYear} date${noYear === 1 ? ' gives' : 's give'} no year and the article${noYear === 1 ? '' : 's'} no date: shown as written ("year not given"), after the dated ones.` : undefined,
+    undated ? `${undated} date${undated === 1 ? ' is' : 's are'} only relative ("on Monday", "last week") to a publication date some articles do not give, and not placed.` : undefined,
+  ].filter(Boolean);
+  return notes.length ? { command: 'timeline', query, items, message: notes.join(' ') } : { command: 'timeline', query, items };
 }

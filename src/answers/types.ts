@@ -81,6 +81,10 @@ export interface CasualtyItem extends QuoteRef {
 export interface TimelineItem extends QuoteRef {
   date: string;
   dateText: string;
+  /** How the date was read when not from the text alone and the publication date: "year not given", "dated from the dateline". */
+  note?: string;
+  /** The date is ahead of the article's own (a plan, a forecast): not when something happened. */
+  future?: boolean;
   /** The same event told by other articles. */
   alsoIn?: QuoteRef[];
 }

@@ -14,6 +14,8 @@ export interface CleanArticle {
   headline?: string;
   /** A dateline found in the text (`Paris:` alone on a line, or `WELLINGTON, March 2 -`). */
   dateline?: string;
+  /** The date in that dateline, as written ("March 2" of `WELLINGTON, March 2 -`). */
+  datelineDate?: string;
   /** Story paragraphs, in order, each once. */
   paragraphs: Span[];
   /** How many paragraphs were dropped as repeats of an earlier one. */
@@ -71,7 +73,7 @@ const DATELINE_LINE = /^([A-Z][\p{L}.'’-]*(?:[ -][A-Z][\p{L}.'’-]*){0,3})\s*
  * `WASHINGTON, Feb 26 - `, `SAO PAULO, March 2 -- `, `LONDON (Reuters) - `.
  */
 const DATELINE_PREFIX =
-  /^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?)(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})?(?: \([A-Za-z ]+\))?\s+(?:-{1,2}|–|—)\s+/;
+  /^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?)(?:,? ((?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?(?: \([A-Za-z ]+\))?\s*(?:-{1,2}|–|—|_)\s+/;
 
 /** Outlet boilerplate: a call to action with a site name, or a copyright line. */
 const CALL_TO_ACTION =
@@ -119,6 +121,7 @@ export function cleanArticle(text: string, knownTitle?: string): CleanArticle {
       const m = DATELINE_PREFIX.exec(body);
       if (m && m[0].length < body.length) {
         result.dateline = m[1];
+        if (m[2]) result.datelineDate = m[2];
         span.start += m[0].length;
         body = body.slice(m[0].length);
       }

@@ -8,6 +8,8 @@ export interface ArticleMeta {
   outlet?: string;
   url?: string;
   dateline?: string;
+  /** The date the dateline gives, as written ("March 3" of `MILLBROOK, March 3 -`): the anchor of an article with no publication date. */
+  datelineDate?: string;
 }
 
 /** One article file read from disk, decoded and checked, not yet analysed. */

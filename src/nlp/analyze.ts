@@ -1,6 +1,6 @@
 import { cleanArticle } from '../corpus/clean.ts';
 import type { ArticleMeta, RawArticle } from '../corpus/types.ts';
-import { type DateMention, extractDates } from './dates.ts';
+import { type DateAnchor, type DateMention, readDates } from './dates.ts';
 import { extractPeople, type PersonMention } from './people.ts';
 import { splitParagraph } from './sentences.ts';
 import { extractTolls, type TollMention } from './tolls.ts';
@@ -11,6 +11,10 @@ export interface ArticleFacts {
   people: PersonMention[];
   tolls: TollMention[];
   dates: DateMention[];
+  /** What the relative dates were counted from (none when the article gives no date of its own). */
+  dateAnchor?: DateAnchor;
+  /** Relative dates ("on Monday") left undated for want of an anchor. */
+  undatedDates?: number;
 }
 
 /** Everything the index keeps of one article. Serialisable: it is what the snapshot stores. */
@@ -30,15 +34,20 @@ export function analyzeArticle(raw: RawArticle): ArticleAnalysis {
   const meta: ArticleMeta = { ...raw.meta };
   if (!meta.title && clean.headline) meta.title = clean.headline;
   if (!meta.dateline && clean.dateline) meta.dateline = clean.dateline;
+  if (!meta.datelineDate && clean.datelineDate) meta.datelineDate = clean.datelineDate;
   const tokens: ArticleTokens = { meta, sentences: [] };
   for (const para of clean.paragraphs) {
     tokens.sentences.push(...splitParagraph(raw.file, raw.text, para, tokens.sentences.length));
   }
+  const dates = readDates(tokens);
+  const facts: ArticleFacts = { people: extractPeople(tokens), tolls: extractTolls(tokens), dates: dates.dates };
+  if (dates.anchor) facts.dateAnchor = dates.anchor;
+  if (dates.undated) facts.undatedDates = dates.undated;
   return {
     meta,
     hash: raw.hash,
     sentences: tokens.sentences.map((s) => s.sentence),
-    facts: { people: extractPeople(tokens), tolls: extractTolls(tokens), dates: extractDates(tokens) },
+    facts,
     dropped: { repeated: clean.repeated, boilerplate: clean.boilerplate },
   };
 }
