@@ -103,7 +103,7 @@ function mulberry32(a: number) {
 }
 
 /** Mention-level precision, recall and F1 of exact spans. */
-function evaluate(model: Weights, docs: Doc[]): { p: number; r: number; f1: number } {
+function evaluate(model: Weights, docs: Doc[], margins?: { right: number[]; wrong: number[] }): { p: number; r: number; f1: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -121,7 +121,9 @@ function evaluate(model: Weights, docs: Doc[]): { p: number; r: number; f1: numb
     const ctx = articleContext(d.sentences);
     d.sentences.forEach((ws, k) => {
       const gold = spans(d.gold[k]!);
-      const found = new Set(tag(model, ws, ctx).map((x) => `${x.first}:${x.last}`));
+      const tagged = tag(model, ws, ctx);
+      for (const x of tagged) (gold.has(`${x.first}:${x.last}`) ? margins?.right : margins?.wrong)?.push(x.margin);
+      const found = new Set(tagged.map((x) => `${x.first}:${x.last}`));
       for (const f of found) if (gold.has(f)) tp++;
       else fp++;
       for (const g of gold) if (!found.has(g)) fn++;
@@ -173,8 +175,16 @@ try {
   writeFileSync(out, `${json}\n`);
   let line = `model: ${kept} of ${total} feature values kept (|w| >= ${prune}), ${(json.length / 1024).toFixed(0)} KiB -> ${path.relative(root, out)}`;
   if (withDev) {
-    const m = evaluate(loadModel(model), dev);
+    const margins = { right: [] as number[], wrong: [] as number[] };
+    const m = evaluate(loadModel(model), dev, margins);
     line += `; stored model on dev mentions: P ${fmt(m.p)} R ${fmt(m.r)} F1 ${fmt(m.f1)}`;
+    // How sure the tagger is of the names it finds, right and wrong: where to set the tagger's SURE.
+    for (const cut of [0, 2, 5, 10, 15, 20, 30, 40]) {
+      const r = margins.right.filter((x) => x < cut).length;
+      const w = margins.wrong.filter((x) => x < cut).length;
+      line += `\n  margin < ${cut}: ${r} right, ${w} wrong spans`;
+    }
+    line += `\n  all: ${margins.right.length} right, ${margins.wrong.length} wrong`;
   }
   process.stderr.write(`${line}\ntotal ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 } finally {

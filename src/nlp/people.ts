@@ -32,6 +32,9 @@ import {
   type Word,
   wordsOf,
 } from './person-words.ts';
+import { articleContext } from './people/features.ts';
+import { personModel } from './people/model.ts';
+import { type NameSpan, tag } from './people/perceptron.ts';
 import type { ArticleTokens, SentenceTokens } from './types.ts';
 
 /**
@@ -127,9 +130,8 @@ function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['
   return remember(vetoes, key, () => vetoOf(nameWords, tokens, text));
 }
 
-/** Candidates of one sentence. */
-function candidatesOf(st: SentenceTokens): Candidate[] {
-  const ws = wordsOf(st);
+/** Candidates of one sentence, from its proper-noun runs (the rules). */
+function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
   const out: Candidate[] = [];
   const capTitle = (w: Word | undefined) => isTitle(w) && capitalised(w);
   let i = 0;
@@ -189,7 +191,7 @@ function candidatesOf(st: SentenceTokens): Candidate[] {
 }
 
 /** Reads the evidence around the name ws[nameStart..end] (ws[begin..nameStart-1] is a title inside the run). */
-function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: number, end: number): Candidate {
+function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: number, end: number, persons?: Uint8Array): Candidate {
   const text = st.sentence.text;
   const nameWords = ws.slice(nameStart, end + 1);
   const nameText = text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end).replace(/['’]s$/, '');
@@ -203,7 +205,8 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   for (let k = nameStart - 1; k >= begin; k--) if (isTitle(ws[k])) head = Math.max(head, k);
   if (head < 0 && isTitle(ws[begin - 1])) head = begin - 1;
   let titleStart = head < 0 ? begin : Math.min(begin, head);
-  while (head >= 0 && titleStart > 0 && titleStart > head - 5 && isTitleModifier(ws, titleStart - 1)) titleStart--;
+  // A role never takes in another person's name ("Clinton and President" is not Yeltsin's role).
+  while (head >= 0 && titleStart > 0 && titleStart > head - 5 && !persons?.[titleStart - 1] && isTitleModifier(ws, titleStart - 1)) titleStart--;
   if (ws[titleStart]?.lower === 'of') titleStart++;
   const titleWord = head >= 0 ? ws[head]!.lower : '';
   const titled = head >= 0 && (tokens.length > 1 || !WEAK_TITLES.has(titleWord));
@@ -275,7 +278,13 @@ interface ArticlePerson {
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
 export function extractPeople(article: ArticleTokens): PersonMention[] {
-  const all = article.sentences.flatMap(candidatesOf);
+  const words = article.sentences.map(wordsOf);
+  const ctx = articleContext(words);
+  const model = personModel();
+  const all = article.sentences.flatMap((st, k) => {
+    const ws = words[k]!;
+    return combine(st, ws, candidatesOf(st, ws), tag(model, ws, ctx));
+  });
   const out: PersonMention[] = [];
   const seen = new Map<string, PersonMention>();
   const emit = (m: PersonMention) => {
@@ -312,6 +321,45 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
     } else if (!c.det && !c.veto && (c.weak || c.tokens.length > 1)) {
       emit({ name: c.text, sentence: c.sentence, weak: true });
     }
+  }
+  return out;
+}
+
+/** A name the tagger finds with at least this margin shows a person by itself; below it, only with the corpus's agreement. */
+const SURE = 10;
+
+/**
+ * The candidates of one sentence: the tagger's names, read for their evidence (title, role,
+ * vetoes) as the rules read a run, and the rules' organisation names. A rule candidate the tagger
+ * does not take counts only as weak evidence.
+ */
+function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: NameSpan[]): Candidate[] {
+  const out: Candidate[] = [];
+  const byKey = new Map(rules.filter((c) => !c.org).map((c) => [nameKey(c.tokens), c]));
+  const persons = new Uint8Array(ws.length);
+  for (const s of spans) persons.fill(1, s.first, s.last + 1);
+  for (const s of spans) {
+    // A title the tagger took into the name stays out of it ("Prince Charles" is Charles, a prince).
+    let first = s.first;
+    while (first < s.last && isTitle(ws[first])) first++;
+    const c = candidate(st, ws, first, first, s.last, persons);
+    if (!c.tokens.length || c.veto === 'hard') continue;
+    // "an analyst with Kidder Peabody", "a spokeswoman at Ford": a role's employer, not a person.
+    const at = ws[first - 1]?.lower;
+    const employer = (at === 'with' || at === 'at') && !!ws[first - 2] && /^\p{Ll}/u.test(ws[first - 2]!.text) && isRoleNoun(ws[first - 2]!.lower);
+    // The rules read a title the run holds ("Secretary of State John Kerry").
+    c.role ??= byKey.get(nameKey(c.tokens))?.role;
+    if (c.role === undefined) delete c.role;
+    c.strong = s.margin >= SURE && !employer;
+    c.weak = true;
+    c.det = false;
+    if (c.veto === 'soft' && !c.strong) continue;
+    out.push(c);
+  }
+  const taken = new Set(out.map((c) => nameKey(c.tokens)));
+  for (const c of rules) {
+    if (c.org) out.push(c);
+    else if (!taken.has(nameKey(c.tokens))) out.push(c);
   }
   return out;
 }

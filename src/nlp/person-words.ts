@@ -86,7 +86,8 @@ export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
 export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
-const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text);
+/** A lower-case noun or adjective, not a gerund ("time meeting Italian President" has no role "time meeting"). */
+const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text) && !w.lower.endsWith('ing');
 export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
 /** Words allowed before a title head: "French Prime", "Army", "Bank of Japan", "police", "former". */
 export const isTitleModifier = (ws: Word[], k: number) => {

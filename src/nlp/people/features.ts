@@ -70,43 +70,70 @@ function shapeOf(text: string): string {
   return out;
 }
 
-const SHAPES = new Map<string, string>();
-/** Shapes, remembered by word: the same words come back all the time. */
-function shape(text: string): string {
-  let s = SHAPES.get(text);
-  if (s === undefined) {
-    if (SHAPES.size > 50_000) SHAPES.clear();
-    s = shapeOf(text);
-    SHAPES.set(text, s);
+/** What the features read of a word alone, remembered by its text: the same words come back all the time. */
+interface WordInfo {
+  shape: string;
+  suf3: string | null;
+  suf4: string | null;
+  pre3: string | null;
+  gaz: readonly string[];
+}
+const INFO = new Map<string, WordInfo>();
+const NONE: readonly string[] = [];
+
+function infoOf(w: Word): WordInfo {
+  let info = INFO.get(w.text);
+  if (info === undefined) {
+    if (INFO.size > 100_000) INFO.clear();
+    const l = w.lower;
+    info = { shape: shapeOf(w.text), suf3: l.length > 3 ? l.slice(-3) : null, suf4: l.length > 4 ? l.slice(-4) : null, pre3: l.length > 3 ? l.slice(0, 3) : null, gaz: gazOf(l) };
+    INFO.set(w.text, info);
   }
-  return s;
+  return info;
 }
 
-/** Gazetteer classes of a folded word, remembered (a set of constant strings, shared). */
-const GAZ = new Map<string, readonly string[]>();
-const NONE: readonly string[] = [];
-function gazOf(w: Word): readonly string[] {
-  let g = GAZ.get(w.lower);
-  if (g === undefined) {
-    if (GAZ.size > 100_000) GAZ.clear();
-    const out: string[] = [];
-    const lower = w.lower.replace(/['’]s$/, '');
-    if (isGivenName(lower)) out.push('given');
-    const nation = nationKind(lower);
-    if (nation) out.push(nation);
-    const pop = cityPopulation(lower);
-    if (pop >= 100_000) out.push('bigcity');
-    else if (pop >= 0) out.push('city');
-    if (TITLES.has(lower)) out.push('title');
-    if (isRoleNoun(lower, false)) out.push('role');
-    if (ORG_HEADS.has(lower)) out.push('org');
-    if (CORPORATE_SUFFIX.test(lower)) out.push('corp');
-    if (PARTICLES.has(lower)) out.push('particle');
-    if (NOT_NAMES.has(lower)) out.push('notname');
-    g = out.length ? out : NONE;
-    GAZ.set(w.lower, g);
+/** Gazetteer classes of a folded word. */
+function gazOf(folded: string): readonly string[] {
+  const out: string[] = [];
+  const lower = folded.replace(/['’]s$/, '');
+  if (isGivenName(lower)) out.push('given');
+  const nation = nationKind(lower);
+  if (nation) out.push(nation);
+  const pop = cityPopulation(lower);
+  if (pop >= 100_000) out.push('bigcity');
+  else if (pop >= 0) out.push('city');
+  if (TITLES.has(lower)) out.push('title');
+  if (isRoleNoun(lower, false)) out.push('role');
+  if (ORG_HEADS.has(lower)) out.push('org');
+  if (CORPORATE_SUFFIX.test(lower)) out.push('corp');
+  if (PARTICLES.has(lower)) out.push('particle');
+  if (NOT_NAMES.has(lower)) out.push('notname');
+  return out.length ? out : NONE;
+}
+
+/**
+ * `${a}|${b}`, interned: the same pair gives the same string object, whose hash V8 then computes
+ * once, so a table look-up builds no new string.
+ */
+const PAIRS = new Map<string, Map<string, string>>();
+let pairCount = 0;
+function pair(a: string, b: string): string {
+  let inner = PAIRS.get(a);
+  if (inner === undefined) {
+    if (pairCount > 200_000) {
+      PAIRS.clear();
+      pairCount = 0;
+    }
+    inner = new Map();
+    PAIRS.set(a, inner);
   }
-  return g;
+  let s = inner.get(b);
+  if (s === undefined) {
+    s = `${a}|${b}`;
+    inner.set(b, s);
+    pairCount++;
+  }
+  return s;
 }
 
 /** What the tagger knows of an article beyond the sentence: the words it writes in lower case. */
@@ -152,58 +179,66 @@ function wordFeatures(ws: Word[], i: number, ctx: ArticleContext, kind: string, 
   const w = ws[i]!;
   const p = ws[i - 1];
   const n = ws[i + 1];
-  const s0 = shape(w.text);
-  const sp = p ? shape(p.text) : BOS;
-  const sn = n ? shape(n.text) : EOS;
+  const n2 = ws[i + 2];
+  const info = infoOf(w);
+  const pi = p ? infoOf(p) : undefined;
+  const ni = n ? infoOf(n) : undefined;
+  const s0 = info.shape;
+  const pl = p ? p.lower : BOS;
+  const nl = n ? n.lower : EOS;
   emit(T.bias, '');
   emit(T.w0, w.lower);
-  emit(T['w-1'], p ? p.lower : BOS);
-  emit(T['w+1'], n ? n.lower : EOS);
+  emit(T['w-1'], pl);
+  emit(T['w+1'], nl);
   emit(T['w-2'], ws[i - 2]?.lower ?? BOS);
-  emit(T['w+2'], ws[i + 2]?.lower ?? EOS);
+  emit(T['w+2'], n2?.lower ?? EOS);
   emit(T.shape0, s0);
-  emit(T['shape-1|0'], `${sp}|${s0}`);
-  emit(T['shape0|+1'], `${s0}|${sn}`);
-  const l = w.lower;
-  if (l.length > 3) {
-    emit(T.suf3, l.slice(-3));
-    emit(T.pre3, l.slice(0, 3));
-  }
-  if (l.length > 4) emit(T.suf4, l.slice(-4));
+  emit(T['shape-1|0'], pair(pi ? pi.shape : BOS, s0));
+  emit(T['shape0|+1'], pair(s0, ni ? ni.shape : EOS));
+  if (info.suf3 !== null) emit(T.suf3, info.suf3);
+  if (info.pre3 !== null) emit(T.pre3, info.pre3);
+  if (info.suf4 !== null) emit(T.suf4, info.suf4);
   emit(T.pos0, w.pos);
   emit(T['pos-1'], p ? p.pos : BOS);
   emit(T['pos+1'], n ? n.pos : EOS);
-  for (const g of gazOf(w)) emit(T.gaz0, g);
-  if (p) for (const g of gazOf(p)) emit(T['gaz-1'], g);
-  if (n) for (const g of gazOf(n)) emit(T['gaz+1'], g);
-  const n2 = ws[i + 2];
-  if (n2) for (const g of gazOf(n2)) emit(T['gaz+2'], g);
+  for (const g of info.gaz) emit(T.gaz0, g);
+  if (pi) for (const g of pi.gaz) emit(T['gaz-1'], g);
+  if (ni) for (const g of ni.gaz) emit(T['gaz+1'], g);
+  if (n2) for (const g of infoOf(n2).gaz) emit(T['gaz+2'], g);
   if (i === 0) emit(T['first|shape0'], s0);
   emit(T.run, run);
   if (ctx.lowerWords.has(w.lower)) emit(T.doclower, '1');
-  emit(T['line|shape0'], `${kind}|${s0}`);
-  emit(T['w-1|shape0'], `${p ? p.lower : BOS}|${s0}`);
-  emit(T['w+1|shape0'], `${n ? n.lower : EOS}|${s0}`);
+  emit(T['line|shape0'], pair(kind, s0));
+  emit(T['w-1|shape0'], pair(pl, s0));
+  emit(T['w+1|shape0'], pair(nl, s0));
+}
+
+const RUNS = [1, 2, 3, 4].map((len) => Array.from({ length: len }, (_, k) => `${len}:${k}${k === len - 1 ? 'e' : ''}`));
+/** "3:1": the second word of a run of three; "4:3e": the last of four or more. */
+function runOf(len: number, k: number, last: boolean): string {
+  const row = RUNS[Math.min(len, 4) - 1]!;
+  if (last) return row[row.length - 1]!;
+  return row[Math.min(k, row.length - 2)]!;
 }
 
 /**
- * Calls `each(i, emitFeatures)` for every name-like word of the sentence (the others are never part
- * of a name: the tagger gives them O without reading any feature).
+ * For every name-like word of the sentence, calls `begin(i)` and then `emit` for each of its
+ * features (the other words are never part of a name: the tagger gives them O without features).
  */
-export function sentenceFeatures(ws: Word[], ctx: ArticleContext, each: (i: number, features: (emit: Emit) => void) => void): void {
-  const kind = lineKind(ws);
+export function sentenceFeatures(ws: Word[], ctx: ArticleContext, begin: (i: number) => void, emit: Emit): void {
+  let kind: string | undefined;
   let i = 0;
   while (i < ws.length) {
     if (!nameLike(ws[i]!)) {
       i++;
       continue;
     }
+    kind ??= lineKind(ws);
     let j = i;
     while (j + 1 < ws.length && nameLike(ws[j + 1]!)) j++;
-    const len = Math.min(j - i + 1, 4);
     for (let k = i; k <= j; k++) {
-      const run = `${len}:${Math.min(k - i, 3)}${k === j ? 'e' : ''}`;
-      each(k, (emit) => wordFeatures(ws, k, ctx, kind, run, emit));
+      begin(k);
+      wordFeatures(ws, k, ctx, kind, runOf(j - i + 1, k - i, k === j), emit);
     }
     i = j + 1;
   }

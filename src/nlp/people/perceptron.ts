@@ -35,23 +35,23 @@ function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float
   const em = new Float64Array(ws.length * TAGS);
   const cand = new Uint8Array(ws.length);
   const { tables, weights } = model;
-  sentenceFeatures(ws, ctx, (i, features) => {
-    cand[i] = 1;
-    let o = 0;
-    let b = 0;
-    let n = 0;
-    features((t, v) => {
+  let at = 0;
+  sentenceFeatures(
+    ws,
+    ctx,
+    (i) => {
+      cand[i] = 1;
+      at = i * TAGS;
+    },
+    (t, v) => {
       const row = tables[t]!.get(v);
       if (row === undefined) return;
       const k = row * TAGS;
-      o += weights[k]!;
-      b += weights[k + 1]!;
-      n += weights[k + 2]!;
-    });
-    em[i * TAGS] = o;
-    em[i * TAGS + 1] = b;
-    em[i * TAGS + 2] = n;
-  });
+      em[at]! += weights[k]!;
+      em[at + 1]! += weights[k + 1]!;
+      em[at + 2]! += weights[k + 2]!;
+    },
+  );
   return { em, cand };
 }
 
@@ -169,9 +169,16 @@ export class Learner {
   /** Adds a sentence with its gold tags (one per word). */
   add(ws: Word[], ctx: ArticleContext, gold: Uint8Array): void {
     const rows: (Int32Array | null)[] = new Array(ws.length).fill(null);
-    sentenceFeatures(ws, ctx, (i, features) => {
-      const list: number[] = [];
-      features((t, v) => list.push(this.row(t, v)));
+    const lists: number[][] = [];
+    sentenceFeatures(
+      ws,
+      ctx,
+      (i) => {
+        lists[i] = [];
+      },
+      (t, v) => lists[lists.length - 1]!.push(this.row(t, v)),
+    );
+    lists.forEach((list, i) => {
       rows[i] = Int32Array.from(list);
     });
     // A gold name word that is not name-like cannot be tagged: it stays O.
