@@ -12,7 +12,7 @@ import {
   TITLES,
   WEAK_TITLES,
 } from './gazetteer.ts';
-import { displayForm, NameIndex, nameKey, nameTokens } from './names.ts';
+import { displayForm, NameIndex, nameInitial, nameKey, nameTokens } from './names.ts';
 import {
   AGE,
   appositive,
@@ -274,6 +274,8 @@ const LOCATIVES = new Set(['in', 'from', 'at', 'near', 'to', 'into', 'across', '
 interface ArticlePerson {
   tokens: string[];
   forms: Map<string, number>;
+  /** "s" for a person the article names only as "S. Fleming". */
+  initial?: string | undefined;
 }
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
@@ -308,12 +310,18 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const cands = all.filter((c) => c.veto !== 'hard' && c.tokens.length > 0 && !orgKeys.has(nameKey(c.tokens)));
   // People the article shows, longer names first so that a lone surname joins its full name.
   const people = new NameIndex<ArticlePerson>();
-  for (const c of cands.filter((x) => x.strong).sort((a, b) => b.tokens.length - a.tokens.length)) {
-    const p = people.resolve(c.tokens) ?? people.add({ tokens: c.tokens, forms: new Map() });
+  // "S. Fleming" is the one Fleming whose given name starts with S; a lone "Fleming", the one Fleming.
+  const find = (c: Candidate) => {
+    const initial = nameInitial(c.text);
+    return initial ? people.resolveInitial(initial, c.tokens[0]!, (p) => p.initial) : people.resolve(c.tokens);
+  };
+  const initialFirst = (c: Candidate) => (nameInitial(c.text) ? 1 : 0);
+  for (const c of cands.filter((x) => x.strong).sort((a, b) => b.tokens.length - a.tokens.length || initialFirst(b) - initialFirst(a))) {
+    const p = find(c) ?? people.add({ tokens: c.tokens, forms: new Map(), initial: nameInitial(c.text) });
     if (c.tokens.length > 1 || p.tokens.length === 1) p.forms.set(c.text, (p.forms.get(c.text) ?? 0) + 1);
   }
   for (const c of cands) {
-    const p = people.resolve(c.tokens);
+    const p = find(c);
     if (p) {
       const m: PersonMention = { name: displayForm(p.forms) || c.text, sentence: c.sentence };
       if (c.role) m.role = c.role;
