@@ -91,6 +91,14 @@ function namedIn(a: ArticleAnalysis): Named[] {
   return named;
 }
 
+/**
+ * The corpus shows a person by this name: some mentions show it by themselves, and not too few of
+ * them (a club or a company the tagger takes for a person now and then, "Chelsea", is written far
+ * more often without such evidence).
+ */
+const shown = (g: Group) => g.strong > 0 && g.strong * SHOWN >= g.refs.length;
+const SHOWN = 3;
+
 /** Corpus-level people from every article's mentions (articles in file-name order). */
 export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
   const groups = new Map<string, Group>();
@@ -124,7 +132,7 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
   const people: Group[] = [];
   const initialOf = (g: Group) => g.initial;
   for (const g of all) {
-    if (!g.strong) continue;
+    if (!shown(g)) continue;
     if (g.initial) {
       // "S. Fleming" joins the one full name that fits; else it is a person of its own.
       const into = index.resolveInitial(g.initial, g.tokens[0]!, initialOf);
@@ -139,7 +147,7 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
     else people.push(index.add(g));
   }
   for (const g of all) {
-    if (g.strong) continue;
+    if (shown(g)) continue;
     const into = g.initial ? index.resolveInitial(g.initial, g.tokens[0]!, initialOf) : index.resolve(g.tokens);
     if (into) merge(into, g);
   }

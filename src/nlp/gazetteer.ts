@@ -225,7 +225,7 @@ export const NOT_NAMES = words(`
   aug. sep sep. sept sept. oct oct. nov nov. dec dec. christmas easter ramadan islam islamic muslim
   muslims christian christians jewish jews god allah internet web i.e. e.g. etc. am pm a.m. p.m.
   mln bln dlrs pct cts nil vs vs. pct. democrat democrats republican republicans conservative conservatives
-  liberal liberals socialist socialists communist communists tory tories labour labor
+  liberal liberals socialist socialists communist communists tory tories labour labor lib dem dems
 `);
 
 /** Verbs of saying: "X said", "said X", "X told reporters". */

@@ -335,6 +335,7 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
 
 /** A name the tagger finds with at least this margin shows a person by itself; below it, only with the corpus's agreement. */
 const SURE = 10;
+const SURE_ALONE = 25;
 
 /**
  * The candidates of one sentence: the tagger's names, read for their evidence (title, role,
@@ -358,7 +359,10 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
     // The rules read a title the run holds ("Secretary of State John Kerry").
     c.role ??= byKey.get(nameKey(c.tokens))?.role;
     if (c.role === undefined) delete c.role;
-    c.strong = s.margin >= SURE && !employer;
+    // A word alone ("Chelsea", "Yukos") shows a person only with the rules' evidence (a title, an
+    // appositive, an age) or a very sure tagger; else it counts when it is the surname of a full name.
+    const sure = c.tokens.length > 1 || nameInitial(c.text) ? SURE : SURE_ALONE;
+    c.strong = c.strong || (s.margin >= sure && !employer);
     c.weak = true;
     c.det = false;
     if (c.veto === 'soft' && !c.strong) continue;
