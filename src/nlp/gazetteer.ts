@@ -201,6 +201,7 @@ export const ORG_HEADS = words(`
   credit finance mortgage bancorp bancshares bankshares federal national general american society societies
   reuters xinhua tass itar-tass interfax kyodo jiji bloomberg afp upi ansa efe dpa yonhap bernama antara
   novosti ria cnn bbc nbc cbs abc
+  banco banca banque societe compagnie usines groupe gruppo generale generali
 `);
 
 /** A mention that ends with one of these names a company: "<Sedio N.V.>", "Woodco Inc". */

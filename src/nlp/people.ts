@@ -15,6 +15,7 @@ import {
 import { displayForm, NameIndex, nameInitial, nameKey, nameTokens } from './names.ts';
 import {
   AGE,
+  ARTICLES,
   appositive,
   CONNECTORS,
   capitalised,
@@ -76,6 +77,8 @@ interface Candidate {
   det: boolean;
   /** The run is an organisation's name ("Morgan Stanley and Co Inc"): this is the name part of it. */
   org?: boolean;
+  /** Written as a modifier after an article ("the Chelsea player"): evidence against a person, even for a word alone. */
+  modifier?: boolean;
 }
 
 /** "officials" → "official", "secretaries" → "secretary"; a word not ending in s → "". */
@@ -268,6 +271,7 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   return c;
 }
 
+const PLACE_BEFORE = new Set(['in', 'from', 'at', 'near']);
 const LOCATIVES = new Set(['in', 'from', 'at', 'near', 'to', 'into', 'across', 'outside', 'inside']);
 
 /** A person as one article names them. */
@@ -303,6 +307,10 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const orgKeys = new Set<string>();
   for (const c of all) {
     if (!c.org || !c.tokens.length) continue;
+    if (c.modifier) {
+      emit({ name: c.text, sentence: c.sentence, org: true });
+      continue;
+    }
     orgKeys.add(nameKey(c.tokens));
     // Full names only: a lone word ("Jefferies" of Jefferies Group) is too common to hold against a person.
     if (c.tokens.length > 1) emit({ name: c.text, sentence: c.sentence, org: true });
@@ -350,7 +358,18 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
   for (const s of spans) {
     // A title the tagger took into the name stays out of it ("Prince Charles" is Charles, a prince).
     let first = s.first;
-    while (first < s.last && isTitle(ws[first])) first++;
+    // …and so does a role noun opening a sentence ("Defender Hassan Abbas rose").
+    while (first < s.last && (isTitle(ws[first]) || isRoleNoun(ws[first]!.lower, false))) first++;
+    // "from Prince Rupert", "in Prince George": a title and a name after a preposition of place is a town.
+    if (first > s.first && PLACE_BEFORE.has(ws[s.first - 1]?.lower ?? '')) continue;
+    // "the Chelsea player", "a Google spokesman": a name used as a modifier after an article is a
+    // club's, a company's or a place's, rarely a person's. Counted against the name corpus-wide.
+    const next = ws[s.last + 1];
+    if (ARTICLES.has(ws[first - 1]?.lower ?? '') && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) {
+      const text = st.sentence.text.slice(ws[first]!.start, ws[s.last]!.end);
+      out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: true, org: true, modifier: true });
+      continue;
+    }
     const c = candidate(st, ws, first, first, s.last, persons);
     if (!c.tokens.length || c.veto === 'hard') continue;
     // "an analyst with Kidder Peabody", "a spokeswoman at Ford": a role's employer, not a person.
