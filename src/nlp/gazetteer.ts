@@ -154,6 +154,7 @@ const ROLE_NOUNS = words(`
   neighbour neighbor citizen national native supporter opponent critic rival champion mayor governor
   nominee treasurer controller accountant auditor underwriter ceo principal vice-president
   vice-chairman chancellor premier commissioner superintendent governor-general heir successor
+  defender striker midfielder goalkeeper winger batsman bowler jockey trainer rider
   predecessor businessman businesswoman industrialist entrepreneur tycoon financier magnate partner
   representative delegate mediator organizer organiser ringleader accomplice mastermind suspect
   assailant shooter captor kidnapper smuggler dissident opposition protester demonstrator official

@@ -213,6 +213,8 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   if (ws[titleStart]?.lower === 'of') titleStart++;
   const titleWord = head >= 0 ? ws[head]!.lower : '';
   const titled = head >= 0 && (tokens.length > 1 || !WEAK_TITLES.has(titleWord));
+  // "from Prince Rupert", "in Prince George": a title and a name after a preposition of place is a town.
+  if (titled && head === nameStart - 1 && PLACE_BEFORE.has(ws[titleStart - 1]?.lower ?? '')) return { ...base, strong: false, weak: false, veto: 'hard', det: false };
   // After "the" ("the Kremlin") or initials ("E.F. Hutton", "U.S. Sprint"), a name cannot establish a person.
   const det = !titled && (DETERMINERS.has(ws[titleStart - 1]?.lower ?? '') || INITIALS.test(ws[titleStart - 1]?.text ?? ''));
   let role = titled && !HONORIFICS.has(titleWord) ? phrase(text, ws, titleStart, nameStart - 1, 7) : undefined;
@@ -360,8 +362,6 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
     let first = s.first;
     // …and so does a role noun opening a sentence ("Defender Hassan Abbas rose").
     while (first < s.last && (isTitle(ws[first]) || isRoleNoun(ws[first]!.lower, false))) first++;
-    // "from Prince Rupert", "in Prince George": a title and a name after a preposition of place is a town.
-    if (first > s.first && PLACE_BEFORE.has(ws[s.first - 1]?.lower ?? '')) continue;
     // "the Chelsea player", "a Google spokesman": a name used as a modifier after an article is a
     // club's, a company's or a place's, rarely a person's. Counted against the name corpus-wide.
     const next = ws[s.last + 1];
@@ -387,10 +387,8 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
     if (c.veto === 'soft' && !c.strong) continue;
     out.push(c);
   }
+  // Where the tagger found a name, its bounds win over a rule's run with a word more ("Defender Hassan Abbas").
   const taken = new Set(out.map((c) => nameKey(c.tokens)));
-  for (const c of rules) {
-    if (c.org) out.push(c);
-    else if (!taken.has(nameKey(c.tokens))) out.push(c);
-  }
+  for (const c of rules) if (c.org || !(taken.has(nameKey(c.tokens)) || taken.has(nameKey(c.tokens.slice(1))))) out.push(c);
   return out;
 }
