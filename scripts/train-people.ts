@@ -151,7 +151,9 @@ try {
   const learner = new Learner();
   for (const d of docs) {
     const ctx = articleContext(d.sentences);
-    d.sentences.forEach((ws, k) => learner.add(ws, ctx, d.gold[k]!));
+    d.sentences.forEach((ws, k) => {
+      learner.add(ws, ctx, d.gold[k]!);
+    });
   }
   const dev = withDev ? readDocs(path.join(data, 'dev'), JSON.parse(readFileSync(path.join(data, 'dev-gold.json'), 'utf8')) as GoldFile) : [];
   process.stderr.write(`${docs.length} training articles, ${learner.size} sentences read in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

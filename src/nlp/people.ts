@@ -380,7 +380,10 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
     if (c.role === undefined) delete c.role;
     // A word alone ("Chelsea", "Yukos") shows a person only with the rules' evidence (a title, an
     // appositive, an age) or a very sure tagger; else it counts when it is the surname of a full name.
-    const sure = c.tokens.length > 1 || nameInitial(c.text) ? SURE : SURE_ALONE;
+    // The rules' `weak` (a verb of saying, a given name) is read before it is set for every tagged name.
+    // For a word alone, a verb of saying beside it is such evidence when the tagger agrees ("Carette said").
+    const speaks = c.tokens.length === 1 && c.weak;
+    const sure = c.tokens.length > 1 || nameInitial(c.text) || speaks ? SURE : SURE_ALONE;
     c.strong = c.strong || (s.margin >= sure && !employer);
     c.weak = true;
     c.det = false;
