@@ -236,6 +236,12 @@ export function sentenceFeatures(ws: Word[], ctx: ArticleContext, begin: (i: num
     kind ??= lineKind(ws);
     let j = i;
     while (j + 1 < ws.length && nameLike(ws[j + 1]!)) j++;
+    // A lone capitalised first word the article also writes in lower case ("The", "But", "Police")
+    // is not a name: it is left O unscored, which spares the tagger a word in most sentences.
+    if (j === 0 && ctx.lowerWords.has(ws[0]!.lower)) {
+      i = 1;
+      continue;
+    }
     for (let k = i; k <= j; k++) {
       begin(k);
       wordFeatures(ws, k, ctx, kind, runOf(j - i + 1, k - i, k === j), emit);
