@@ -40,9 +40,10 @@ import type { ArticleTokens, SentenceTokens } from './types.ts';
 
 /**
  * One mention of a person in one sentence of an article (or, with `org`, a name the article gives
- * an organisation). wink's model has no PERSON entity: people are read from proper-noun runs and
- * what surrounds them (a title, an appositive, an age, "who", a verb of saying), minus places,
- * countries and organisations.
+ * an organisation). wink's model has no PERSON entity: names are found by the person tagger
+ * (src/nlp/people/, trained on annotated newswire) and by proper-noun runs, then read with what
+ * surrounds them (a title, an appositive, an age, "who", a verb of saying), minus places, countries
+ * and organisations.
  */
 export interface PersonMention {
   /** The person's fullest name in this article, as written ("Bashar al-Assad" for a later "Assad"). */
@@ -349,8 +350,8 @@ const SURE_ALONE = 25;
 
 /**
  * The candidates of one sentence: the tagger's names, read for their evidence (title, role,
- * vetoes) as the rules read a run, and the rules' organisation names. A rule candidate the tagger
- * does not take counts only as weak evidence.
+ * vetoes) as the rules read a run; then the rules' organisation names, and the rules' own names
+ * where the tagger found none of the same words (with the strength the rules give them).
  */
 function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: NameSpan[]): Candidate[] {
   const out: Candidate[] = [];
