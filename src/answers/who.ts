@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import { FIRST_NAME_TITLES, fold, isGivenName, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
-import { displayForm, NameIndex, nameKey, nameTokens } from '../nlp/names.ts';
+import { displayForm, NameIndex, nameInitial, nameKey, nameTokens } from '../nlp/names.ts';
 import type { Answer, AnswerOptions, SentenceRef, WhoItem, WhoListItem } from './types.ts';
 
 /** One person known to the corpus, every form of the name merged. What the snapshot stores. */
@@ -21,6 +21,8 @@ export interface PersonEntry {
 
 interface Group {
   tokens: string[];
+  /** "s" for a name written only as "S. Fleming": it joins a full name that fits, or stays apart. */
+  initial: string | undefined;
   forms: Map<string, number>;
   roles: Map<string, { text: string; n: number }>;
   refs: (SentenceRef & { role: boolean })[];
@@ -60,6 +62,7 @@ interface Named {
   role: string | undefined;
   weak: boolean;
   org: boolean;
+  initial: string | undefined;
 }
 
 /**
@@ -80,11 +83,21 @@ function namedIn(a: ArticleAnalysis): Named[] {
   for (const m of a.facts.people) {
     const tokens = nameTokens(m.name);
     if (!tokens.length) continue;
-    named.push({ name: m.name, tokens, key: nameKey(tokens), sentence: m.sentence, role: m.role || undefined, weak: !!m.weak, org: !!m.org });
+    const initial = nameInitial(m.name);
+    const key = initial ? `${initial}. ${nameKey(tokens)}` : nameKey(tokens);
+    named.push({ name: m.name, tokens, key, sentence: m.sentence, role: m.role || undefined, weak: !!m.weak, org: !!m.org, initial });
   }
   namedOf.set(a, { people: a.facts.people, named });
   return named;
 }
+
+/**
+ * The corpus shows a person by this name: some mentions show it by themselves, and not too few of
+ * them (a club or a company the tagger takes for a person now and then, "Chelsea", is written far
+ * more often without such evidence).
+ */
+const shown = (g: Group) => g.strong > 0 && g.strong * SHOWN >= g.refs.length;
+const SHOWN = 3;
 
 /** Corpus-level people from every article's mentions (articles in file-name order). */
 export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
@@ -94,7 +107,7 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
     for (const m of namedIn(a)) {
       let g = groups.get(m.key);
       if (!g) {
-        g = { tokens: m.tokens, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
+        g = { tokens: m.tokens, initial: m.initial, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
         groups.set(m.key, g);
       }
       if (m.org) {
@@ -114,11 +127,19 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
   }
   // People the corpus shows (a name written as a company's as often as a third of the time is not
   // one), longer names first; then shorter names and weak mentions join the one person they fit.
-  const all = [...groups.values()].filter((g) => g.refs.length && g.org * 3 < Math.max(1, g.strong)).sort((a, b) => b.tokens.length - a.tokens.length || b.refs.length - a.refs.length);
+  const all = [...groups.values()].filter((g) => g.refs.length && g.org * 3 < Math.max(1, g.strong)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
   const index = new NameIndex<Group>();
   const people: Group[] = [];
+  const initialOf = (g: Group) => g.initial;
   for (const g of all) {
-    if (!g.strong) continue;
+    if (!shown(g)) continue;
+    if (g.initial) {
+      // "S. Fleming" joins the one full name that fits; else it is a person of its own.
+      const into = index.resolveInitial(g.initial, g.tokens[0]!, initialOf);
+      if (into) merge(into, g);
+      else people.push(index.add(g));
+      continue;
+    }
     const { people: options } = index.candidates(g.tokens);
     // A full name inside a longer one joins it when only one fits ("Wilhelm Gaddum", "Johann Wilhelm Gaddum").
     const into = g.tokens.length === 1 ? pickNamesake(g, options) : options.length === 1 ? options[0] : undefined;
@@ -126,8 +147,8 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
     else people.push(index.add(g));
   }
   for (const g of all) {
-    if (g.strong) continue;
-    const into = index.resolve(g.tokens);
+    if (shown(g)) continue;
+    const into = g.initial ? index.resolveInitial(g.initial, g.tokens[0]!, initialOf) : index.resolve(g.tokens);
     if (into) merge(into, g);
   }
   const bySentence = new Map(articles.map((a) => [a.meta.file, a.sentences]));

@@ -154,6 +154,7 @@ const ROLE_NOUNS = words(`
   neighbour neighbor citizen national native supporter opponent critic rival champion mayor governor
   nominee treasurer controller accountant auditor underwriter ceo principal vice-president
   vice-chairman chancellor premier commissioner superintendent governor-general heir successor
+  defender striker midfielder goalkeeper winger batsman bowler jockey trainer rider
   predecessor businessman businesswoman industrialist entrepreneur tycoon financier magnate partner
   representative delegate mediator organizer organiser ringleader accomplice mastermind suspect
   assailant shooter captor kidnapper smuggler dissident opposition protester demonstrator official
@@ -201,6 +202,7 @@ export const ORG_HEADS = words(`
   credit finance mortgage bancorp bancshares bankshares federal national general american society societies
   reuters xinhua tass itar-tass interfax kyodo jiji bloomberg afp upi ansa efe dpa yonhap bernama antara
   novosti ria cnn bbc nbc cbs abc
+  banco banca banque societe compagnie usines groupe gruppo generale generali
 `);
 
 /** A mention that ends with one of these names a company: "<Sedio N.V.>", "Woodco Inc". */
@@ -225,7 +227,7 @@ export const NOT_NAMES = words(`
   aug. sep sep. sept sept. oct oct. nov nov. dec dec. christmas easter ramadan islam islamic muslim
   muslims christian christians jewish jews god allah internet web i.e. e.g. etc. am pm a.m. p.m.
   mln bln dlrs pct cts nil vs vs. pct. democrat democrats republican republicans conservative conservatives
-  liberal liberals socialist socialists communist communists tory tories labour labor
+  liberal liberals socialist socialists communist communists tory tories labour labor lib dem dems
 `);
 
 /** Verbs of saying: "X said", "said X", "X told reporters". */

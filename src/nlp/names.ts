@@ -19,6 +19,21 @@ export function nameTokens(name: string): string[] {
   return out;
 }
 
+/**
+ * The initial a name opens with when the rest is one surname: "S. Fleming" → "s", "J.R. Ewing" → "j".
+ * `nameTokens` leaves initials out; this keeps what they say, so that "S. Fleming" can join "Stephen
+ * Fleming" and never "Damien Fleming".
+ */
+export function nameInitial(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  const m = /^(\p{Lu})\.(?:\p{Lu}\.)*$/u.exec(words[0] ?? '');
+  return m && words.length > 1 && nameTokens(name).length === 1 ? fold(m[1]!) : undefined;
+}
+
+/** A full name agrees with an initial and a surname: its first word starts with the initial, its last is the surname. */
+export const fitsInitial = (initial: string, surname: string, tokens: string[]): boolean =>
+  tokens.length > 1 && tokens[0]!.startsWith(initial) && tokens[tokens.length - 1] === surname;
+
 /** The same words in any order: "Salah Abdeslam" and "Abdeslam Salah" share a key. */
 export const nameKey = (tokens: string[]): string => [...tokens].sort().join(' ');
 
@@ -38,11 +53,32 @@ export class NameIndex<P extends { tokens: string[] }> {
     return p;
   }
 
+  /** Every person whose name has this word. */
+  withWord(token: string): P[] {
+    return this.byToken.get(token) ?? [];
+  }
+
+  /**
+   * The one person an initial and a surname ("S. Fleming") refer to: the one full name that fits, else
+   * the one person written with the same initial.
+   */
+  resolveInitial(initial: string, surname: string, initialOf: (p: P) => string | undefined): P | undefined {
+    const people = this.withWord(surname);
+    const full = people.filter((p) => fitsInitial(initial, surname, p.tokens));
+    if (full.length) return full.length === 1 ? full[0] : undefined;
+    const same = people.filter((p) => p.tokens.length === 1 && initialOf(p) === initial);
+    return same.length === 1 ? same[0] : undefined;
+  }
+
   /** Every person the words may refer to; `exact` when one has exactly these words. */
   candidates(tokens: string[]): { exact: boolean; people: P[] } {
     const exact = this.byKey.get(nameKey(tokens));
-    if (exact) return { exact: true, people: exact };
     const longer = (this.byToken.get(tokens[0]!) ?? []).filter((p) => p.tokens.length > tokens.length && tokens.every((t) => p.tokens.includes(t)));
+    if (exact) {
+      // A surname alone known both alone ("D. Fleming") and in a full name ("Stephen Fleming") may be either.
+      const surnamed = tokens.length === 1 ? longer.filter((p) => p.tokens[p.tokens.length - 1] === tokens[0]) : [];
+      return surnamed.length ? { exact: false, people: [...exact, ...surnamed] } : { exact: true, people: exact };
+    }
     if (tokens.length > 1 || longer.length < 2) return { exact: false, people: longer };
     const t = tokens[0]!;
     const bySurname = longer.filter((p) => p.tokens[p.tokens.length - 1] === t);
@@ -67,12 +103,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The form to show: a full name before a lone word, then the one written most, then the longer. */
+/** The form to show: a full name before an initial and surname, before a lone word, then the one written most, then the longer. */
 export function displayForm(forms: Map<string, number>): string {
   let best = '';
   let bestScore = -1;
   for (const [form, n] of forms) {
-    const score = (nameTokens(form).length > 1 ? 1e9 : 0) + n * 1000 + Math.min(form.length, 999);
+    // An initial with the surname ("S. Fleming") says more than the surname alone.
+    const score = (nameTokens(form).length > 1 ? 1e9 : 0) + (nameInitial(form) ? 1e8 : 0) + n * 1000 + Math.min(form.length, 999);
     if (score > bestScore) [best, bestScore] = [form, score];
   }
   return best;

@@ -12,9 +12,10 @@ import {
   TITLES,
   WEAK_TITLES,
 } from './gazetteer.ts';
-import { displayForm, NameIndex, nameKey, nameTokens } from './names.ts';
+import { displayForm, NameIndex, nameInitial, nameKey, nameTokens } from './names.ts';
 import {
   AGE,
+  ARTICLES,
   appositive,
   CONNECTORS,
   capitalised,
@@ -32,13 +33,17 @@ import {
   type Word,
   wordsOf,
 } from './person-words.ts';
+import { articleContext } from './people/features.ts';
+import { personModel } from './people/model.ts';
+import { type NameSpan, tag } from './people/perceptron.ts';
 import type { ArticleTokens, SentenceTokens } from './types.ts';
 
 /**
  * One mention of a person in one sentence of an article (or, with `org`, a name the article gives
- * an organisation). wink's model has no PERSON entity: people are read from proper-noun runs and
- * what surrounds them (a title, an appositive, an age, "who", a verb of saying), minus places,
- * countries and organisations.
+ * an organisation). wink's model has no PERSON entity: names are found by the person tagger
+ * (src/nlp/people/, trained on annotated newswire) and by proper-noun runs, then read with what
+ * surrounds them (a title, an appositive, an age, "who", a verb of saying), minus places, countries
+ * and organisations.
  */
 export interface PersonMention {
   /** The person's fullest name in this article, as written ("Bashar al-Assad" for a later "Assad"). */
@@ -73,6 +78,8 @@ interface Candidate {
   det: boolean;
   /** The run is an organisation's name ("Morgan Stanley and Co Inc"): this is the name part of it. */
   org?: boolean;
+  /** Written as a modifier after an article ("the Chelsea player"): evidence against a person, even for a word alone. */
+  modifier?: boolean;
 }
 
 /** "officials" → "official", "secretaries" → "secretary"; a word not ending in s → "". */
@@ -127,9 +134,8 @@ function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['
   return remember(vetoes, key, () => vetoOf(nameWords, tokens, text));
 }
 
-/** Candidates of one sentence. */
-function candidatesOf(st: SentenceTokens): Candidate[] {
-  const ws = wordsOf(st);
+/** Candidates of one sentence, from its proper-noun runs (the rules). */
+function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
   const out: Candidate[] = [];
   const capTitle = (w: Word | undefined) => isTitle(w) && capitalised(w);
   let i = 0;
@@ -189,7 +195,7 @@ function candidatesOf(st: SentenceTokens): Candidate[] {
 }
 
 /** Reads the evidence around the name ws[nameStart..end] (ws[begin..nameStart-1] is a title inside the run). */
-function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: number, end: number): Candidate {
+function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: number, end: number, persons?: Uint8Array): Candidate {
   const text = st.sentence.text;
   const nameWords = ws.slice(nameStart, end + 1);
   const nameText = text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end).replace(/['’]s$/, '');
@@ -203,10 +209,13 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   for (let k = nameStart - 1; k >= begin; k--) if (isTitle(ws[k])) head = Math.max(head, k);
   if (head < 0 && isTitle(ws[begin - 1])) head = begin - 1;
   let titleStart = head < 0 ? begin : Math.min(begin, head);
-  while (head >= 0 && titleStart > 0 && titleStart > head - 5 && isTitleModifier(ws, titleStart - 1)) titleStart--;
+  // A role never takes in another person's name ("Clinton and President" is not Yeltsin's role).
+  while (head >= 0 && titleStart > 0 && titleStart > head - 5 && !persons?.[titleStart - 1] && isTitleModifier(ws, titleStart - 1)) titleStart--;
   if (ws[titleStart]?.lower === 'of') titleStart++;
   const titleWord = head >= 0 ? ws[head]!.lower : '';
   const titled = head >= 0 && (tokens.length > 1 || !WEAK_TITLES.has(titleWord));
+  // "from Prince Rupert", "in Prince George": a title and a name after a preposition of place is a town.
+  if (titled && head === nameStart - 1 && PLACE_BEFORE.has(ws[titleStart - 1]?.lower ?? '')) return { ...base, strong: false, weak: false, veto: 'hard', det: false };
   // After "the" ("the Kremlin") or initials ("E.F. Hutton", "U.S. Sprint"), a name cannot establish a person.
   const det = !titled && (DETERMINERS.has(ws[titleStart - 1]?.lower ?? '') || INITIALS.test(ws[titleStart - 1]?.text ?? ''));
   let role = titled && !HONORIFICS.has(titleWord) ? phrase(text, ws, titleStart, nameStart - 1, 7) : undefined;
@@ -265,17 +274,26 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   return c;
 }
 
+const PLACE_BEFORE = new Set(['in', 'from', 'at', 'near']);
 const LOCATIVES = new Set(['in', 'from', 'at', 'near', 'to', 'into', 'across', 'outside', 'inside']);
 
 /** A person as one article names them. */
 interface ArticlePerson {
   tokens: string[];
   forms: Map<string, number>;
+  /** "s" for a person the article names only as "S. Fleming". */
+  initial?: string | undefined;
 }
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
 export function extractPeople(article: ArticleTokens): PersonMention[] {
-  const all = article.sentences.flatMap(candidatesOf);
+  const words = article.sentences.map(wordsOf);
+  const ctx = articleContext(words);
+  const model = personModel();
+  const all = article.sentences.flatMap((st, k) => {
+    const ws = words[k]!;
+    return combine(st, ws, candidatesOf(st, ws), tag(model, ws, ctx));
+  });
   const out: PersonMention[] = [];
   const seen = new Map<string, PersonMention>();
   const emit = (m: PersonMention) => {
@@ -292,6 +310,10 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const orgKeys = new Set<string>();
   for (const c of all) {
     if (!c.org || !c.tokens.length) continue;
+    if (c.modifier) {
+      emit({ name: c.text, sentence: c.sentence, org: true });
+      continue;
+    }
     orgKeys.add(nameKey(c.tokens));
     // Full names only: a lone word ("Jefferies" of Jefferies Group) is too common to hold against a person.
     if (c.tokens.length > 1) emit({ name: c.text, sentence: c.sentence, org: true });
@@ -299,12 +321,18 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const cands = all.filter((c) => c.veto !== 'hard' && c.tokens.length > 0 && !orgKeys.has(nameKey(c.tokens)));
   // People the article shows, longer names first so that a lone surname joins its full name.
   const people = new NameIndex<ArticlePerson>();
-  for (const c of cands.filter((x) => x.strong).sort((a, b) => b.tokens.length - a.tokens.length)) {
-    const p = people.resolve(c.tokens) ?? people.add({ tokens: c.tokens, forms: new Map() });
+  // "S. Fleming" is the one Fleming whose given name starts with S; a lone "Fleming", the one Fleming.
+  const find = (c: Candidate) => {
+    const initial = nameInitial(c.text);
+    return initial ? people.resolveInitial(initial, c.tokens[0]!, (p) => p.initial) : people.resolve(c.tokens);
+  };
+  const initialFirst = (c: Candidate) => (nameInitial(c.text) ? 1 : 0);
+  for (const c of cands.filter((x) => x.strong).sort((a, b) => b.tokens.length - a.tokens.length || initialFirst(b) - initialFirst(a))) {
+    const p = find(c) ?? people.add({ tokens: c.tokens, forms: new Map(), initial: nameInitial(c.text) });
     if (c.tokens.length > 1 || p.tokens.length === 1) p.forms.set(c.text, (p.forms.get(c.text) ?? 0) + 1);
   }
   for (const c of cands) {
-    const p = people.resolve(c.tokens);
+    const p = find(c);
     if (p) {
       const m: PersonMention = { name: displayForm(p.forms) || c.text, sentence: c.sentence };
       if (c.role) m.role = c.role;
@@ -313,5 +341,58 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
       emit({ name: c.text, sentence: c.sentence, weak: true });
     }
   }
+  return out;
+}
+
+/** A name the tagger finds with at least this margin shows a person by itself; below it, only with the corpus's agreement. */
+const SURE = 10;
+const SURE_ALONE = 25;
+
+/**
+ * The candidates of one sentence: the tagger's names, read for their evidence (title, role,
+ * vetoes) as the rules read a run; then the rules' organisation names, and the rules' own names
+ * where the tagger found none of the same words (with the strength the rules give them).
+ */
+function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: NameSpan[]): Candidate[] {
+  const out: Candidate[] = [];
+  const byKey = new Map(rules.filter((c) => !c.org).map((c) => [nameKey(c.tokens), c]));
+  const persons = new Uint8Array(ws.length);
+  for (const s of spans) persons.fill(1, s.first, s.last + 1);
+  for (const s of spans) {
+    // A title the tagger took into the name stays out of it ("Prince Charles" is Charles, a prince).
+    let first = s.first;
+    // …and so does a role noun opening a sentence ("Defender Hassan Abbas rose").
+    while (first < s.last && (isTitle(ws[first]) || isRoleNoun(ws[first]!.lower, false))) first++;
+    // "the Chelsea player", "a Google spokesman": a name used as a modifier after an article is a
+    // club's, a company's or a place's, rarely a person's. Counted against the name corpus-wide.
+    const next = ws[s.last + 1];
+    if (ARTICLES.has(ws[first - 1]?.lower ?? '') && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) {
+      const text = st.sentence.text.slice(ws[first]!.start, ws[s.last]!.end);
+      out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: true, org: true, modifier: true });
+      continue;
+    }
+    const c = candidate(st, ws, first, first, s.last, persons);
+    if (!c.tokens.length || c.veto === 'hard') continue;
+    // "an analyst with Kidder Peabody", "a spokeswoman at Ford": a role's employer, not a person.
+    const at = ws[first - 1]?.lower;
+    const employer = (at === 'with' || at === 'at') && !!ws[first - 2] && /^\p{Ll}/u.test(ws[first - 2]!.text) && isRoleNoun(ws[first - 2]!.lower);
+    // The rules read a title the run holds ("Secretary of State John Kerry").
+    c.role ??= byKey.get(nameKey(c.tokens))?.role;
+    if (c.role === undefined) delete c.role;
+    // A word alone ("Chelsea", "Yukos") shows a person only with the rules' evidence (a title, an
+    // appositive, an age) or a very sure tagger; else it counts when it is the surname of a full name.
+    // The rules' `weak` (a verb of saying, a given name) is read before it is set for every tagged name.
+    // For a word alone, a verb of saying beside it is such evidence when the tagger agrees ("Carette said").
+    const speaks = c.tokens.length === 1 && c.weak;
+    const sure = c.tokens.length > 1 || nameInitial(c.text) || speaks ? SURE : SURE_ALONE;
+    c.strong = c.strong || (s.margin >= sure && !employer);
+    c.weak = true;
+    c.det = false;
+    if (c.veto === 'soft' && !c.strong) continue;
+    out.push(c);
+  }
+  // Where the tagger found a name, its bounds win over a rule's run with a word more ("Defender Hassan Abbas").
+  const taken = new Set(out.map((c) => nameKey(c.tokens)));
+  for (const c of rules) if (c.org || !(taken.has(nameKey(c.tokens)) || taken.has(nameKey(c.tokens.slice(1))))) out.push(c);
   return out;
 }

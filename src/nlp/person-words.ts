@@ -70,6 +70,8 @@ export function wordsOf(st: SentenceTokens): Word[] {
   return out;
 }
 
+/** Party words, capitalised, never names: they qualify a title ("Tory leader Michael Howard"). */
+const PARTY_WORDS = new Set(['tory', 'labour', 'labor', 'democrat', 'republican', 'conservative', 'liberal', 'socialist', 'communist']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 export const ARTICLES = new Set(['the', 'a', 'an']);
 export const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'dr.', 'dr', 'sir', 'dame']);
@@ -86,7 +88,8 @@ export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
 export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
-const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text);
+/** A lower-case noun or adjective, not a gerund ("time meeting Italian President" has no role "time meeting"). */
+const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text) && !w.lower.endsWith('ing');
 export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
 /** Words allowed before a title head: "French Prime", "Army", "Bank of Japan", "police", "former". */
 export const isTitleModifier = (ws: Word[], k: number) => {
@@ -95,7 +98,8 @@ export const isTitleModifier = (ws: Word[], k: number) => {
   if (w.lower === 'of') return capitalised(ws[k - 1]) && capitalised(ws[k + 1]);
   // "Securities and Exchange Commission chairman", not "Oscar S. Wyatt Jr and President".
   if (CONNECTORS.has(w.lower)) return capitalised(ws[k + 1]) && !!ws[k - 1] && capitalised(ws[k - 1]) && !/\.$/.test(ws[k - 1]!.text) && !isGivenName(ws[k - 1]!.text) && !/^(?:Jr|Sr)$/.test(ws[k - 1]!.text);
-  return isTitle(w) || w.name || (capitalised(w) && ['ADJ', 'NOUN', 'VERB'].includes(w.pos)) || lowerNoun(w);
+  // "Tory leader", "Labour MP": a party word is not a name but does qualify a title.
+  return isTitle(w) || w.name || (capitalised(w) && (['ADJ', 'NOUN', 'VERB'].includes(w.pos) || PARTY_WORDS.has(w.lower))) || lowerNoun(w);
 };
 
 /** A role phrase ws[a..b], at most `max` words, cut before "and", ending on a word (not "of", "the"). */

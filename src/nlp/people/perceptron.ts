@@ -1,0 +1,251 @@
+import type { Word } from '../person-words.ts';
+import { type ArticleContext, sentenceFeatures, TEMPLATES } from './features.ts';
+
+/**
+ * A first-order sequence tagger for person names: an averaged structured perceptron (Collins 2002)
+ * over BIO tags, decoded with Viterbi. Words that are not name-like are O without being scored.
+ * `tag` is what indexing runs; `Learner` (used by scripts/train-people.ts) trains the same model.
+ */
+
+export const O = 0;
+export const B = 1;
+export const I = 2;
+const TAGS = 3;
+/** Transition rows: from START, O, B, I. */
+const FROM = 4;
+
+/** Weights of a trained model: one table per feature template, value → row of TAGS weights. */
+export interface Weights {
+  tables: Map<string, number>[];
+  weights: Float32Array | Float64Array;
+  /** trans[from * TAGS + to], from START/O/B/I (0..3). */
+  trans: Float32Array | Float64Array;
+}
+
+/** A span of words tagged as one person's name, with how far the tagger prefers it to nothing. */
+export interface NameSpan {
+  first: number;
+  last: number;
+  /** Score of the name's tags over O for the same words (emissions and the transitions into and out of the span). */
+  margin: number;
+}
+
+/** Emission scores (n × TAGS) and which words are name-like; the others are O. */
+function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } {
+  const em = new Float64Array(ws.length * TAGS);
+  const cand = new Uint8Array(ws.length);
+  const { tables, weights } = model;
+  let at = 0;
+  sentenceFeatures(
+    ws,
+    ctx,
+    (i) => {
+      cand[i] = 1;
+      at = i * TAGS;
+    },
+    (t, v) => {
+      const row = tables[t]!.get(v);
+      if (row === undefined) return;
+      const k = row * TAGS;
+      em[at]! += weights[k]!;
+      em[at + 1]! += weights[k + 1]!;
+      em[at + 2]! += weights[k + 2]!;
+    },
+  );
+  return { em, cand };
+}
+
+/** The best tag sequence under emissions `em` and transitions `trans` (I only after B or I). */
+function viterbi(em: Float64Array, cand: Uint8Array, trans: ArrayLike<number>): Uint8Array {
+  const n = cand.length;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const score = new Float64Array(n * TAGS);
+  const back = new Uint8Array(n * TAGS);
+  const NEG = -1e300;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < TAGS; t++) {
+      if (!cand[i] && t !== O) {
+        score[i * TAGS + t] = NEG;
+        continue;
+      }
+      const e = em[i * TAGS + t]!;
+      if (i === 0) {
+        score[t] = t === I ? NEG : e + trans[t]!;
+        continue;
+      }
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < TAGS; p++) {
+        if (t === I && p === O) continue;
+        const s = score[(i - 1) * TAGS + p]!;
+        if (s <= NEG) continue;
+        const v = s + trans[(p + 1) * TAGS + t]!;
+        if (v > best) [best, arg] = [v, p];
+      }
+      score[i * TAGS + t] = best <= NEG ? NEG : best + e;
+      back[i * TAGS + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < TAGS; t++) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = last;
+    last = back[i * TAGS + last]!;
+  }
+  return tags;
+}
+
+/** Spans of B I* in a tag sequence, each with its margin over O. */
+function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): NameSpan[] {
+  const out: NameSpan[] = [];
+  const n = tags.length;
+  /** Emissions of words a..b and the transitions into a..b+1, under `tagAt`. */
+  const local = (a: number, b: number, tagAt: (k: number) => number) => {
+    let s = 0;
+    for (let k = a; k <= Math.min(b + 1, n - 1); k++) {
+      const from = k === 0 ? 0 : tagAt(k - 1) + 1;
+      s += trans[from * TAGS + tagAt(k)]!;
+      if (k <= b) s += em[k * TAGS + tagAt(k)]!;
+    }
+    return s;
+  };
+  for (let i = 0; i < n; i++) {
+    if (tags[i] !== B) continue;
+    let j = i;
+    while (j + 1 < n && tags[j + 1] === I) j++;
+    const first = i;
+    const last = j;
+    const margin = local(i, j, (k) => tags[k]!) - local(i, j, (k) => (k >= first && k <= last ? O : tags[k]!));
+    out.push({ first, last, margin });
+    i = j;
+  }
+  return out;
+}
+
+/** Names the model finds in one sentence's words. */
+export function tag(model: Weights, ws: Word[], ctx: ArticleContext): NameSpan[] {
+  if (!ws.length) return [];
+  const { em, cand } = emissions(model, ws, ctx);
+  return spansOf(viterbi(em, cand, model.trans), em, model.trans);
+}
+
+/** One training sentence: its words' feature rows and gold tags. */
+interface Example {
+  rows: (Int32Array | null)[];
+  gold: Uint8Array;
+}
+
+/** Trains the weights: averaged structured perceptron, Viterbi decoding. */
+export class Learner {
+  readonly tables: Map<string, number>[] = TEMPLATES.map(() => new Map());
+  private w = new Float64Array(1 << 16);
+  private u = new Float64Array(1 << 16);
+  private rows = 0;
+  private readonly trans = new Float64Array(FROM * TAGS);
+  private readonly transU = new Float64Array(FROM * TAGS);
+  private c = 1;
+  private readonly examples: Example[] = [];
+
+  private row(t: number, v: string): number {
+    const table = this.tables[t]!;
+    let r = table.get(v);
+    if (r === undefined) {
+      r = this.rows++;
+      table.set(v, r);
+      if (this.rows * TAGS > this.w.length) {
+        const grow = (a: Float64Array) => {
+          const b = new Float64Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.w = grow(this.w);
+        this.u = grow(this.u);
+      }
+    }
+    return r;
+  }
+
+  /** Adds a sentence with its gold tags (one per word). */
+  add(ws: Word[], ctx: ArticleContext, gold: Uint8Array): void {
+    const rows: (Int32Array | null)[] = new Array(ws.length).fill(null);
+    const lists: number[][] = [];
+    sentenceFeatures(
+      ws,
+      ctx,
+      (i) => {
+        lists[i] = [];
+      },
+      (t, v) => lists[lists.length - 1]!.push(this.row(t, v)),
+    );
+    lists.forEach((list, i) => {
+      rows[i] = Int32Array.from(list);
+    });
+    // A gold name word that is not name-like cannot be tagged: it stays O.
+    const g = Uint8Array.from(gold, (x, i) => (rows[i] ? x : O));
+    for (let i = 0; i < g.length; i++) if (g[i] === I && (i === 0 || g[i - 1] === O)) g[i] = B;
+    this.examples.push({ rows, gold: g });
+  }
+
+  get size(): number {
+    return this.examples.length;
+  }
+
+  private decode(ex: Example): Uint8Array {
+    const n = ex.rows.length;
+    const em = new Float64Array(n * TAGS);
+    const cand = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const rows = ex.rows[i];
+      if (!rows) continue;
+      cand[i] = 1;
+      for (const r of rows) for (let t = 0; t < TAGS; t++) em[i * TAGS + t]! += this.w[r * TAGS + t]!;
+    }
+    return viterbi(em, cand, this.trans);
+  }
+
+  private bump(a: Float64Array, u: Float64Array, k: number, d: number): void {
+    a[k]! += d;
+    u[k]! += this.c * d;
+  }
+
+  /** One pass over the examples in the order given by `order`; returns the number of wrong words. */
+  epoch(order: number[]): number {
+    let wrong = 0;
+    for (const e of order) {
+      const ex = this.examples[e]!;
+      const pred = this.decode(ex);
+      const { gold, rows } = ex;
+      let differs = false;
+      for (let i = 0; i < gold.length; i++) {
+        if (pred[i] === gold[i]) continue;
+        differs = true;
+        wrong++;
+        for (const r of rows[i] ?? []) {
+          this.bump(this.w, this.u, r * TAGS + gold[i]!, 1);
+          this.bump(this.w, this.u, r * TAGS + pred[i]!, -1);
+        }
+      }
+      if (differs) {
+        for (let i = 0; i < gold.length; i++) {
+          const gf = i === 0 ? 0 : gold[i - 1]! + 1;
+          const pf = i === 0 ? 0 : pred[i - 1]! + 1;
+          if (gf === pf && gold[i] === pred[i]) continue;
+          this.bump(this.trans, this.transU, gf * TAGS + gold[i]!, 1);
+          this.bump(this.trans, this.transU, pf * TAGS + pred[i]!, -1);
+        }
+      }
+      this.c++;
+    }
+    return wrong;
+  }
+
+  /** The averaged weights. */
+  averaged(): Weights {
+    const weights = new Float64Array(this.rows * TAGS);
+    for (let k = 0; k < weights.length; k++) weights[k] = this.w[k]! - this.u[k]! / this.c;
+    const trans = new Float64Array(FROM * TAGS);
+    for (let k = 0; k < trans.length; k++) trans[k] = this.trans[k]! - this.transU[k]! / this.c;
+    return { tables: this.tables, weights, trans };
+  }
+}
