@@ -129,6 +129,12 @@ export function arrange(ordered: Ordered[]): { reports: Ordered[]; order: 'publi
   );
   const regions = new Set(reports.flatMap((r) => [...r.regions]));
   if (regions.size >= 2) for (const r of reports) if (r.regions.size === 1 && reports.length > 1) r.part = true;
+  // "30 guerrillas and 12 government soldiers were killed": figures of one kind in one sentence are parts, when another report gives the whole.
+  const at = (r: Ordered) => `${r.refs[0]?.file}\0${r.refs[0]?.sentence}\0${headline(r).kind}`;
+  const count = new Map<string, number>();
+  for (const r of reports) count.set(at(r), (count.get(at(r)) ?? 0) + 1);
+  const split = reports.filter((r) => (count.get(at(r)) ?? 0) > 1);
+  if (split.length && split.length < reports.length) for (const r of split) r.part = true;
   const main = mainReports(reports);
   const lead = order === 'published' ? main[main.length - 1]! : highestOf(main) ?? main[main.length - 1]!;
   return { reports, order, lead: reports.indexOf(lead) };
@@ -177,7 +183,7 @@ function toReport(index: CorpusIndex, r: TollReport): CasualtyReport | undefined
 }
 
 const mark = (r: CasualtyReport): CasualtyMark | null =>
-  r.figure ? { kind: r.kind, value: r.figure.value, text: r.figure.text, atLeast: r.figure.atLeast, published: r.published, source: r.source } : null;
+  r.figure ? { kind: r.kind, value: r.figure.value, text: r.figure.text, atLeast: r.figure.atLeast, published: r.published, quote: r.quote, source: r.source } : null;
 
 /** The item of one event: its lead report's figures at the top, every report in order, and the story of its toll. */
 export function toItem(index: CorpusIndex, e: TollEntry): CasualtyItem | undefined {

@@ -90,11 +90,10 @@ export interface CasualtyReport extends QuoteRef {
   sources: CasualtySource[];
 }
 
-/** A figure of an event's story and the report that gives it. */
-export interface CasualtyMark extends CasualtyFigure {
+/** A figure of an event's story and the report that gives it (its first sentence). */
+export interface CasualtyMark extends CasualtyFigure, QuoteRef {
   kind: CasualtyKind;
   published: string | null;
-  source: string;
 }
 
 export interface CasualtyItem extends QuoteRef {
