@@ -130,9 +130,11 @@ describe('reading tolls in a sentence', () => {
     expect(figures('The vessel sank and one of its eight crew members was killed.')).toEqual([['one', null]]);
     // Four policemen are among the six wounded.
     expect(figures('Six people including four policemen were wounded in a shooting.')).toEqual([[null, 'Six']]);
-    // Killed and wounded cannot be told apart.
-    expect(figures('Iraq said its forces killed or wounded 1,500 soldiers.')).toEqual([]);
-    expect(figures('It said at least 2,000 troops had been killed, wounded or captured.')).toEqual([]);
+    // Killed and wounded cannot be told apart: one combined figure, neither dead nor wounded.
+    expect(figures('Iraq said its forces killed or wounded 1,500 soldiers.')).toEqual([[null, null]]);
+    expect(tollsOf('Iraq said its forces killed or wounded 1,500 soldiers.')[0]?.combined).toMatchObject({ value: 1500, of: ['killed', 'wounded'] });
+    expect(figures('It said at least 2,000 troops had been killed, wounded or captured.')).toEqual([[null, null]]);
+    expect(tollsOf('It said at least 2,000 troops had been killed, wounded or captured.')[0]?.combined).toMatchObject({ text: 'at least 2,000', of: ['killed', 'wounded', 'captured'] });
     expect(figures('The rules allow 10 live or dead insects per sample.')).toEqual([]);
     expect(figures('A 26-year-old man was killed.')).toEqual([]);
     expect(figures('The attack could kill 1,000 people.')).toEqual([]);
@@ -152,7 +154,9 @@ describe('reading tolls in a sentence', () => {
     const [m] = tollsOf('A bomb exploded outside a bank in central Lima, but no one was injured.');
     expect(m).toMatchObject({ none: true, killed: null, wounded: null });
     expect(m?.event).toMatch(/bomb/);
-    expect(tollsOf('No deaths were reported.')[0]?.none).toBe(true);
+    expect(tollsOf('A fire swept through a warehouse in the port. No deaths were reported.')[0]?.none).toBe(true);
+    // With no event at all, an anecdote, not a report.
+    expect(tollsOf('No deaths were reported.')).toEqual([]);
     expect(tollsOf('The company said the new tax will hurt no one.')).toEqual([]);
   });
 });
@@ -181,15 +185,20 @@ describe('/casualties across articles', () => {
   });
   afterAll(() => corpus.cleanup());
 
-  it('shows an evolving toll figure by figure, each with its date, newest last', () => {
+  it('tells an evolving toll as one event: its reports oldest first, the latest and highest figure, the change', () => {
     const ferry = items(index, 'ferry');
-    expect(ferry.map((i) => i.killedText)).toEqual(['at least 20', 'About 150', '31']);
-    expect(ferry.map((i) => i.published)).toEqual(['2024-03-07', '2024-03-08', '2024-03-09']);
-    expect(ferry[0]!.atLeast).toBe(true);
-    // Listed together in the full list too.
-    const all = items(index).map((i) => i.killedText);
-    const at = all.indexOf('at least 20');
-    expect(all.slice(at, at + 3)).toEqual(['at least 20', 'About 150', '31']);
+    expect(ferry).toHaveLength(1);
+    const story = ferry[0]!;
+    expect(story.reports!.map((r) => r.figure?.text)).toEqual(['at least 20', 'About 150', '31']);
+    expect(story.reports!.map((r) => r.published)).toEqual(['2024-03-07', '2024-03-08', '2024-03-09']);
+    expect(story.order).toBe('published');
+    expect(story.change).toBe('at least 20 → About 150 → 31');
+    expect(story.latest).toMatchObject({ text: '31', source: 'c-ferry.txt' });
+    expect(story.highest).toMatchObject({ text: 'About 150', source: 'b-ferry.txt' });
+    expect(story.range).toMatchObject({ low: { value: 20 }, high: { value: 150 } });
+    // The item's own figures are the latest report's: 31 dead and 120 missing.
+    expect(story).toMatchObject({ killed: 31, killedText: '31', missing: 120, quote: expect.stringContaining('31 people were confirmed dead'), source: 'c-ferry.txt' });
+    expect(story.sources.map((s) => s.source).sort()).toEqual(['a-ferry.txt', 'b-ferry.txt', 'c-ferry.txt']);
   });
 
   it('merges the same toll of the same event, keeps the same figure of another event apart', () => {

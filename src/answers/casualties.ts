@@ -2,13 +2,37 @@ import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import { queryTerms } from '../nlp/terms.ts';
-import type { TollFigure, TollMention } from '../nlp/tolls.ts';
-import { dayOf, datesAgree, eventDate } from './tolldates.ts';
-import { apart, type Group, join, regionsOf, sameEvent, sameFigures, type Statement, shared } from './tollgroups.ts';
-import type { Answer, AnswerOptions, CasualtyItem, CasualtySource, SentenceRef } from './types.ts';
+import type { AffectedFigure, CombinedFigure, TollFigure, TollMention } from '../nlp/tolls.ts';
+import { dayOf, eventDate } from './tolldates.ts';
+import { headline } from './tollfigures.ts';
+import { type Group, join, regionsOf, sameEvent, sameFigures, type Statement } from './tollgroups.ts';
+import { arrange, type Ordered, stories, toItem } from './tollstories.ts';
+import type { Answer, AnswerOptions, CasualtyItem, SentenceRef } from './types.ts';
 
 
-/** One distinct toll, with every sentence that states it. Computed at indexing, stored in the snapshot. */
+/** One report of an event: one set of figures, with every sentence that states it (oldest first). */
+export interface TollReport {
+  killed: TollFigure | null;
+  wounded: TollFigure | null;
+  missing?: TollFigure;
+  combined?: CombinedFigure;
+  affected?: AffectedFigure[];
+  victims?: { kind: 'killed' | 'wounded'; names: string[] };
+  none: boolean;
+  update?: true;
+  historical?: true;
+  /** A figure for one country of an event that spans several. */
+  part?: true;
+  event: string | null;
+  date: string | null;
+  refs: SentenceRef[];
+}
+
+/**
+ * One event's story: its reports, and every sentence of them. The top-level figures are those of
+ * the report that stands for the event (the latest, or the highest when reports are undated).
+ * Computed at indexing, stored in the snapshot.
+ */
 export interface TollEntry {
   killed: TollFigure | null;
   wounded: TollFigure | null;
@@ -17,84 +41,75 @@ export interface TollEntry {
   event: string | null;
   /** The event's date as the text gives it (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`). */
   date: string | null;
-  /** Every stating sentence; the first states all the figures, then oldest report first. */
+  /** Every stating sentence, report by report. */
   refs: SentenceRef[];
   /** Search terms of the event and of the stating articles' titles, for the event/place filter. */
   terms: string;
+  /** The reports, in order of publication, or by figure when some are undated. */
+  reports: TollReport[];
+  order: 'published' | 'figure';
+  /** Index in `reports` of the report that stands for the event. */
+  lead: number;
 }
 
-/** The best name among the statements' events: one with a proper name, then one with a place phrase. */
-function bestEvent(statements: Statement[]): string | null {
+/** The best name among the events: one with a proper name, then one with a place phrase. */
+function bestEvent(events: (string | undefined | null)[], placed: (e: string) => boolean): string | null {
   let best: string | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const s of statements) {
-    const e = s.mention.event;
+  for (const e of events) {
     if (!e) continue;
     // A capital inside the name ("Metrojet flight", "suicide bombing in a Beirut suburb"), or at its start when it is a place.
-    const named = /\s\p{Lu}|^\p{Lu}\p{Ll}*\p{Lu}/u.test(e) || (/^\p{Lu}/u.test(e) && (s.mention.places?.length ?? 0) > 0);
+    const named = /\s\p{Lu}|^\p{Lu}\p{Ll}*\p{Lu}/u.test(e) || (/^\p{Lu}/u.test(e) && placed(e));
     const score = (named ? 2 : 0) + (/ (?:…|in|near|at|off) /.test(e) ? 1 : 0) - (e.length > 60 ? 2 : 0);
     if (score > bestScore) [best, bestScore] = [e, score];
   }
   return best;
 }
 
-/** The most precise date of the group (a day, then a month, then a year). */
-const bestDate = (statements: Statement[]): string | null =>
-  statements.map((s) => s.date).filter((d): d is string => Boolean(d)).sort((a, b) => b.length - a.length)[0] ?? null;
+/** The most precise date (a day, then a month, then a year). */
+const bestDate = (dates: (string | null)[]): string | null => dates.filter((d): d is string => Boolean(d)).sort((a, b) => b.length - a.length)[0] ?? null;
 
-/** How many figures a statement gives: the first source should state all of the item's figures. */
-const figures = (m: TollMention) => (m.killed ? 1 : 0) + (m.wounded ? 1 : 0);
+/** How many figures a statement gives: the first source should state all of the report's figures. */
+const figures = (m: TollMention) => (m.killed ? 1 : 0) + (m.wounded ? 1 : 0) + (m.missing ? 1 : 0) + (m.combined ? 1 : 0) + (m.affected?.length ?? 0);
 
-type Ordered = TollEntry & { day: number | null; kinds: Set<string>; places: Set<string>; regions: Set<string>; heads: Set<string> };
-/** Kinds of event that happen many at a time. */
-const COMMON_KINDS = new Set(['attack', 'war']);
-
-function toEntry(g: Group): Ordered {
+function toReport(g: Group): Ordered {
   const sorted = [...g.statements].sort(
     (a, b) => figures(b.mention) - figures(a.mention) || (a.day ?? Infinity) - (b.day ?? Infinity) || (a.ref.file < b.ref.file ? -1 : a.ref.file > b.ref.file ? 1 : a.ref.sentence - b.ref.sentence),
   );
-  const killed = sorted.find((s) => s.mention.killed)?.mention.killed ?? null;
-  const wounded = sorted.find((s) => s.mention.wounded)?.mention.wounded ?? null;
-  const event = bestEvent(sorted);
-  const words = new Set<string>(event ? queryTerms(event) : []);
-  for (const t of new Set(sorted.map((s) => s.title))) if (t) for (const w of queryTerms(t)) words.add(w);
+  const m = sorted[0]!.mention;
   const days = sorted.map((s) => s.day).filter((d): d is number => d !== null);
-  return {
-    killed,
-    wounded,
-    none: Boolean(sorted[0]!.mention.none),
-    event,
-    date: bestDate(sorted),
+  const own = sorted.filter((s) => !s.mention.eventArticle);
+  const report: Ordered = {
+    killed: m.killed,
+    wounded: m.wounded,
+    none: Boolean(m.none),
+    event: bestEvent((own.length ? own : sorted).map((s) => s.mention.event), (e) => sorted.some((s) => s.mention.event === e && (s.mention.places?.length ?? 0) > 0)),
+    date: bestDate(sorted.map((s) => s.date)),
     refs: sorted.map((s) => s.ref),
-    terms: [...words].join(' '),
     day: days.length ? Math.min(...days) : null,
     kinds: g.kinds,
     places: g.places,
     regions: g.regions,
     heads: new Set(g.statements.map((s) => s.mention.head).filter((h): h is string => Boolean(h))),
+    titles: new Set(sorted.map((s) => s.title).filter((t): t is string => Boolean(t))),
+    cities: new Set(sorted.map((s) => s.city).filter((c): c is string => Boolean(c))),
+    value: headline(m).figure?.value ?? null,
+    loose: own.length === 0,
   };
+  if (m.missing) report.missing = m.missing;
+  if (m.combined) report.combined = m.combined;
+  if (m.affected) report.affected = m.affected;
+  if (m.victims) report.victims = m.victims;
+  if (sorted.some((s) => s.mention.update)) report.update = true;
+  if (m.historical) report.historical = true;
+  if (m.group) report.part = true;
+  return report;
 }
 
 /**
- * Tolls of one event, to list in a row: kinds agree, places do not disagree (one in common when
- * both name some), nor dates; reported within ten days.
- */
-function oneEvent(a: Ordered, b: Ordered): boolean {
-  if (!shared(a.kinds, b.kinds) || apart(a.regions, b.regions)) return false;
-  const samePlace = [...a.places].some((p) => b.places.has(p)) || [...a.regions].some((r) => b.regions.has(r));
-  if (!samePlace && a.places.size > 0 && b.places.size > 0) return false;
-  // Attacks and fighting are many at once: those need the same place, or the same word for the event and no place.
-  const rare = [...a.kinds].some((k) => b.kinds.has(k) && !COMMON_KINDS.has(k));
-  const sameWord = [...a.heads].some((h) => b.heads.has(h)) && a.places.size === 0 && b.places.size === 0;
-  if (!rare && !samePlace && !sameWord) return false;
-  if (a.date && b.date && !datesAgree(a.date, b.date)) return false;
-  return a.day !== null && b.day !== null && Math.abs(a.day - b.day) <= 10;
-}
-
-/**
- * Every distinct toll of the corpus (articles in file-name order): statements of the same figure
- * and event merged into one entry with all their sentences; entries of one event next to each
- * other, oldest report first, so that a changing toll reads in order.
+ * Every event's toll story in the corpus (articles in file-name order): statements of the same
+ * figures and event merged into one report with all their sentences; reports of one event merged
+ * into one entry, oldest report first (or by figure when reports are undated).
  */
 export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
   const groups: Group[] = [];
@@ -119,45 +134,41 @@ export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
       else groups.push(join(undefined, s));
     }
   }
-  // Events: each entry, oldest report first, joins the first event whose first entry it agrees with.
-  const entries = groups.map(toEntry);
-  const byDay = entries.map((_, i) => i).sort((i, j) => (entries[i]!.day ?? Infinity) - (entries[j]!.day ?? Infinity) || i - j);
-  const events: number[][] = [];
-  for (const i of byDay) {
-    const ev = events.find((e) => oneEvent(entries[e[0]!]!, entries[i]!));
-    if (ev) ev.push(i);
-    else events.push([i]);
-  }
-  const order = events.flat();
-  return order.map((i) => {
-    const { day: _d, kinds: _k, regions: _r, places: _p, heads: _h, ...entry } = entries[i]!;
-    return entry;
-  });
+  return stories(groups.map(toReport)).map(toEntry);
 }
 
-function toItem(index: CorpusIndex, e: TollEntry): CasualtyItem | undefined {
-  const sources: CasualtySource[] = [];
-  for (const r of e.refs) {
-    const a = index.articles.get(r.file);
-    const s = a?.sentences[r.sentence];
-    if (a && s) sources.push({ quote: s.text, source: r.file, published: a.meta.published ?? null });
+/** Drops the fields only grouping needs. */
+function stored(r: Ordered): TollReport {
+  const { day: _d, kinds: _k, places: _p, regions: _r, heads: _h, titles: _t, cities: _c, value: _v, loose: _l, ...report } = r;
+  return report;
+}
+
+function toEntry(ordered: Ordered[]): TollEntry {
+  const { reports, order, lead } = arrange(ordered);
+  const words = new Set<string>();
+  for (const r of ordered) {
+    if (r.event) for (const w of queryTerms(r.event)) words.add(w);
+    for (const t of r.titles) for (const w of queryTerms(t)) words.add(w);
   }
-  const first = sources[0];
-  if (!first) return undefined;
-  const dates = sources.map((x) => x.published).filter((d): d is string => Boolean(d));
+  const head = reports[lead]!;
+  const places = new Set(ordered.flatMap((r) => [...r.places]));
   return {
-    killed: e.killed?.value ?? null,
-    wounded: e.wounded?.value ?? null,
-    atLeast: Boolean((e.killed ?? e.wounded)?.atLeast),
-    killedText: e.killed?.text ?? null,
-    woundedText: e.wounded?.text ?? null,
-    noCasualties: e.none,
-    event: e.event,
-    date: e.date,
-    published: dates.length ? dates.reduce((a, b) => (dayOf(b)! < dayOf(a)! ? b : a)) : null,
-    quote: first.quote,
-    source: first.source,
-    sources,
+    killed: head.killed,
+    wounded: head.wounded,
+    none: head.none,
+    event: bestEvent(
+      ordered
+        .filter((r) => !r.loose && !r.part)
+        .map((r) => r.event)
+        .concat(ordered.map((r) => r.event)),
+      (e) => [...places].some((p) => e.toLowerCase().includes(p)),
+    ),
+    date: bestDate(reports.filter((r) => !r.part).map((r) => r.date)),
+    refs: reports.flatMap((r) => r.refs),
+    terms: [...words].join(' '),
+    reports: reports.map(stored),
+    order,
+    lead,
   };
 }
 
@@ -195,8 +206,11 @@ export function answerCasualties(index: CorpusIndex, query: string, { limit = LI
     return { command: 'casualties', query, items, message };
   }
   const answer: Answer = { command: 'casualties', query, items };
-  if (entries.length > items.length) {
-    answer.message = `Showing the first ${items.length} of ${entries.length} tolls; name an event or place to narrow the list.`;
+  const notes: string[] = [];
+  if (entries.length > items.length) notes.push(`Showing the first ${items.length} of ${entries.length} tolls; name an event or place to narrow the list.`);
+  if (items.some((i) => i.order === 'figure' && (i.reports?.length ?? 0) > 1)) {
+    notes.push('Some reports carry no publication date: an event with undated reports lists them by figure, lowest first, and has no latest figure.');
   }
+  if (notes.length) answer.message = notes.join(' ');
   return answer;
 }

@@ -18,7 +18,7 @@ export function sourceLabel(file: string, lookup: ArticleLookup): string {
   return rest ? `${title} — ${rest}` : title;
 }
 
-/** A toll in words, from the figures as written: "At least 44 killed", "129 killed, hundreds wounded". */
+/** A toll in words, from the figures as written: "At least 44 killed", "129 killed, hundreds wounded", "192 dead or presumed dead (26 → about 200 → 192)". */
 export function tollLabel(t: {
   killed: number | null;
   wounded: number | null;
@@ -26,13 +26,33 @@ export function tollLabel(t: {
   killedText?: string | null;
   woundedText?: string | null;
   noCasualties?: boolean;
+  missing?: number | null;
+  missingText?: string | null;
+  combined?: { text: string; of: string[] } | null;
+  affected?: { kind: string; text: string }[];
+  victims?: string[];
+  kind?: string;
+  historical?: boolean;
+  change?: string | null;
+  order?: 'published' | 'figure';
+  reports?: unknown[];
 }): string {
   if (t.noCasualties) return 'no casualties reported';
   const figure = (n: number | null, text: string | null | undefined) => text ?? (n === null ? null : `${t.atLeast ? 'at least ' : ''}${n}`);
   const parts: string[] = [];
   const killed = figure(t.killed, t.killedText);
   const wounded = figure(t.wounded, t.woundedText);
+  const missing = figure(t.missing ?? null, t.missingText);
+  if (t.combined && t.kind === 'combined') parts.push(`${t.combined.text} ${t.combined.of.join(' or ')}`);
   if (killed) parts.push(`${killed} killed`);
   if (wounded) parts.push(`${wounded} wounded`);
-  return parts.join(', ') || 'no figure given';
+  if (missing) parts.push(`${missing} missing`);
+  if (t.combined && t.kind !== 'combined') parts.push(`${t.combined.text} ${t.combined.of.join(' or ')}`);
+  for (const a of t.affected ?? []) parts.push(`${a.text} ${a.kind}`);
+  if (!parts.length && t.victims?.length) parts.push(`${t.kind === 'killed' ? 'killed' : 'victims'}: ${t.victims.join(', ')}`);
+  let label = parts.join(', ') || 'no figure given';
+  if (t.change) label += ` (${t.order === 'figure' ? 'reports by figure, undated: ' : ''}${t.change})`;
+  else if ((t.reports?.length ?? 0) > 1) label += ` (${t.reports!.length} reports)`;
+  if (t.historical) label += ', over years';
+  return label;
 }

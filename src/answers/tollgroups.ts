@@ -1,8 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { TollFigure, TollMention } from '../nlp/tolls.ts';
+import type { TollMention } from '../nlp/tolls.ts';
 import { ANY_KIND } from '../nlp/tollwords.ts';
 import { datesAgree } from './tolldates.ts';
+import { headline } from './tollfigures.ts';
+
+export { sameFigures } from './tollfigures.ts';
 import type { SentenceRef } from './types.ts';
 
 /**
@@ -62,6 +65,10 @@ function countries(): Map<string, string> {
   return map;
 }
 
+const WIDE = new Set(
+  'asia africa europe america americas oceania antarctica arctic pacific atlantic indian ocean middle east west north south gulf caribbean mediterranean balkans'.split(' '),
+);
+
 /** Countries named by an event's place words, single or joined ("el salvador", "south african"). */
 export function regionsOf(places: string[]): Set<string> {
   const out = new Set<string>();
@@ -69,6 +76,8 @@ export function regionsOf(places: string[]): Set<string> {
   const map = countries();
   for (let i = 0; i < places.length; i++) {
     for (const n of [3, 2, 1]) {
+      // A continent, an ocean or a point of the compass alone names no country (a town called "Asia" does not count).
+      if (n === 1 && WIDE.has(places[i]!)) continue;
       const code = map.get(places.slice(i, i + n).join(' '));
       if (code && i + n <= places.length) {
         out.add(code);
@@ -77,21 +86,6 @@ export function regionsOf(places: string[]): Set<string> {
     }
   }
   return out;
-}
-
-const bare = (f: TollFigure) => f.text.toLowerCase().split(/\s+/).pop()!;
-function sameFigure(a: TollFigure | null, b: TollFigure | null): boolean {
-  if (!a || !b) return !a && !b;
-  if (a.value !== null || b.value !== null) return a.value === b.value;
-  return bare(a) === bare(b);
-}
-
-/** The same toll told twice: same kind and figure, the other figure absent or equal. */
-export function sameFigures(a: TollMention, b: TollMention): boolean {
-  if (a.none || b.none) return Boolean(a.none && b.none);
-  if (Boolean(a.killed) !== Boolean(b.killed)) return false;
-  if (a.killed) return sameFigure(a.killed, b.killed) && (!a.wounded || !b.wounded || sameFigure(a.wounded, b.wounded));
-  return sameFigure(a.wounded, b.wounded);
 }
 
 /** Real kinds in common (a word like "accident" fits any kind, so it is no sign of agreement). */
@@ -110,12 +104,14 @@ export const apart = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 
 export function sameEvent(g: Group, s: Statement): boolean {
   // One sentence giving the same figure twice speaks of two things ("3000 died over 30 years; 3000 died in one morning").
   if (g.statements.some((x) => x.ref.file === s.ref.file && x.ref.sentence === s.ref.sentence)) return false;
+  // A total over years is never one report with a current toll.
+  if (Boolean(s.mention.historical) !== Boolean(g.statements[0]!.mention.historical)) return false;
   const dated = g.statements.filter((x) => x.date);
   if (s.date && dated.some((x) => !datesAgree(x.date!, s.date!))) return false;
   const days = g.statements.map((x) => x.day).filter((d): d is number => d !== null);
   const near = s.day !== null && days.some((d) => Math.abs(d - s.day!) <= 3);
   const first = g.statements[0]!.mention;
-  const figure = first.killed ?? first.wounded;
+  const figure = headline(first).figure;
   // A large figure is itself a sign: "520 killed" in two stories is most likely one crash, even months apart.
   const distinctive = figure?.value != null && figure.value >= 100;
   if (!distinctive && s.day !== null && days.length && !(s.date && dated.length) && days.every((d) => Math.abs(d - s.day!) > 31)) return false;
@@ -127,7 +123,7 @@ export function sameEvent(g: Group, s: Statement): boolean {
   const dateMatch = Boolean(s.date && dated.length);
   const sameArticle = g.statements.some((x) => x.ref.file === s.ref.file);
   const sameSentence = g.keys.has(s.key);
-  if (first.none || (figure?.value != null && figure.value < 10)) {
+  if (first.none || first.victims || (figure?.value != null && figure.value < 10)) {
     // "One person was killed", "No injuries were reported": common words, so the kind must agree and
     // the place, a day-precise date, the article, the very sentence or days apart too.
     if (sameSentence && near && !s.mention.event && !first.event) return true;

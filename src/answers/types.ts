@@ -60,6 +60,44 @@ export interface CasualtySource extends QuoteRef {
   published: string | null;
 }
 
+/** What a figure counts: see `TollKind` in `nlp/tollview.ts`; `victims` = people named, no figure; `none` = "no one was hurt". */
+export type CasualtyKind = 'killed' | 'wounded' | 'missing' | 'combined' | 'trapped' | 'rescued' | 'homeless' | 'displaced' | 'victims' | 'none';
+
+/** One figure as written: "at least 70", "hundreds" (value null). */
+export interface CasualtyFigure {
+  value: number | null;
+  text: string;
+  atLeast: boolean;
+}
+
+/** One report of an event's toll: its figures, and every sentence that gives them. */
+export interface CasualtyReport extends QuoteRef {
+  /** The figure the report leads with and what it counts. */
+  kind: CasualtyKind;
+  figure: CasualtyFigure | null;
+  killed: CasualtyFigure | null;
+  wounded: CasualtyFigure | null;
+  missing: CasualtyFigure | null;
+  /** "1,000 dead or missing": one figure of kinds together, with the kinds as written. */
+  combined: (CasualtyFigure & { of: string[] }) | null;
+  /** Trapped, rescued, homeless, displaced: never added into the dead. */
+  affected: (CasualtyFigure & { kind: 'trapped' | 'rescued' | 'homeless' | 'displaced' })[];
+  /** People named as victims ("Interior Minister Abdallah al-Rassi"), no figure invented. */
+  victims: string[];
+  /** "The toll rose to", "bringing the total to": an update of an earlier figure. */
+  update: boolean;
+  /** A figure for one country of an event that spans several ("in Indonesia"): not the whole toll. */
+  part: boolean;
+  published: string | null;
+  sources: CasualtySource[];
+}
+
+/** A figure of an event's story and the report that gives it (its first sentence). */
+export interface CasualtyMark extends CasualtyFigure, QuoteRef {
+  kind: CasualtyKind;
+  published: string | null;
+}
+
 export interface CasualtyItem extends QuoteRef {
   /** null when the text gives no exact figure ("hundreds") or none at all. */
   killed: number | null;
@@ -76,6 +114,26 @@ export interface CasualtyItem extends QuoteRef {
   published: string | null;
   /** Every sentence that states this toll, the first one included. */
   sources: CasualtySource[];
+  /** Fields added with events as stories (always set by `/casualties`; optional for older producers). What the item's figure counts (its lead report's). */
+  kind?: CasualtyKind;
+  missing?: number | null;
+  missingText?: string | null;
+  /** The latest report's combined figure ("192", of "dead", "presumed dead"). */
+  combined?: (CasualtyFigure & { of: string[] }) | null;
+  affected?: CasualtyReport['affected'];
+  victims?: string[];
+  /** A total over years ("3,000 died over 30 years"): never merged with a current event. */
+  historical?: boolean;
+  /** The event's reports: in order of publication, or by figure when some are undated (`order`). */
+  reports?: CasualtyReport[];
+  order?: 'published' | 'figure';
+  /** The toll as last reported, and the highest reported (the whole event's, not one country's). */
+  latest?: CasualtyMark | null;
+  highest?: CasualtyMark | null;
+  /** Lowest and highest figure of the leading kind ("26" … "192"). */
+  range?: { low: CasualtyMark; high: CasualtyMark } | null;
+  /** How the toll changed, in report order: "26 → about 200 → 192" (null for one figure). */
+  change?: string | null;
 }
 
 export interface TimelineItem extends QuoteRef {

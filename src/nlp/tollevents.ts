@@ -2,6 +2,9 @@ import { termOf } from './terms.ts';
 import { low, type TollView } from './tollview.ts';
 import { CLAUSE_BREAKS, EVENT_CLASSES, NOT_EVENT_MODIFIERS } from './tollwords.ts';
 
+/** Nouns of a toll that name its cause after "from": "deaths from the tsunami", "the toll from the quake". */
+const TOLL_NOUNS = new Set(['deaths', 'toll', 'casualties', 'injuries', 'dead', 'died', 'fatalities']);
+
 /** The event a toll belongs to, as the sentence names it. */
 export interface TollEvent {
   /** Short and read from the text: "Metrojet flight", "suicide bombing in a Beirut suburb", "assaults … in Paris". */
@@ -29,6 +32,8 @@ function isEventHead(view: TollView, i: number): boolean {
   const { pos, lemmas } = view.s;
   const known = low(lemmas[i]) in EVENT_CLASSES || view.v(i) in EVENT_CLASSES;
   if (!known) return false;
+  // "a wave of bombings", "a new wave of selling": not the sea.
+  if (/^waves?$/.test(view.v(i)) && view.v(i + 1) === 'of') return false;
   if (pos[i] === 'NOUN' || pos[i] === 'PROPN') return !['open', 'opened', 'opening'].includes(view.v(i - 1));
   return pos[i] === 'VERB' && /ing$/.test(view.v(i)) && ['DET', 'ADJ', 'ADP', 'NOUN'].includes(pos[i - 1] ?? '');
 }
@@ -46,7 +51,10 @@ export function eventOf(view: TollView, f: { first: number; last: number }, opts
     const [lo, hi] = i < f.first ? [i, f.first] : [f.last, i];
     let crosses = false;
     for (let k = lo + 1; k < hi && !opts.loose; k++) if (CLAUSE_BREAKS.has(view.v(k))) crosses = true;
-    if (crosses || ['from', 'with', 'into'].includes(view.v(i - 1)) || ['from', 'with', 'into'].includes(view.v(i - 2))) continue;
+    // "from helicopters" is no event, "deaths from the tsunami" is.
+    const from = (k: number) => view.v(k) === 'from' && TOLL_NOUNS.has(view.v(k - 1));
+    const prep = (k: number) => ['from', 'with', 'into'].includes(view.v(k)) && !from(k);
+    if (crosses || prep(i - 1) || prep(i - 2)) continue;
     [best, bestDist] = [i, d];
   }
   if (best === undefined) return undefined;
@@ -103,7 +111,7 @@ function placeAfter(view: TollView, i: number): ReturnType<typeof placePhrase> {
 }
 
 /** "in a Beirut suburb", "in Paris", "near Tokyo", "off the coast of Sicily": a place phrase with a proper noun. */
-function placePhrase(view: TollView, i: number): { first: number; last: number; places: string[] } | undefined {
+export function placePhrase(view: TollView, i: number): { first: number; last: number; places: string[] } | undefined {
   const { values, pos } = view.s;
   if (!['in', 'near', 'at', 'off'].includes(view.v(i))) return undefined;
   let j = i + 1;

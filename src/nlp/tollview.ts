@@ -10,6 +10,13 @@ import {
   TO_DEATH,
   WOUNDED_PASSIVE,
 } from './tollwords.ts';
+
+/** "were hospitalised": wounded. */
+const HOSPITALISED = new Set(['hospitalised', 'hospitalized']);
+/** People counted with the event and never added into the dead. */
+const AFFECTED: Record<string, TollKind> = { trapped: 'trapped', rescued: 'rescued', homeless: 'homeless', displaced: 'displaced' };
+/** Words joined by "or" into one combined figure. */
+const COMBINABLE = new Set(['killed', 'dead', 'wounded', 'injured', 'hurt', 'missing', 'captured', 'unaccounted', 'died']);
 import type { SentenceTokens } from './types.ts';
 
 /** A figure as a sentence writes it. */
@@ -20,6 +27,21 @@ export interface TollFigure {
   text: string;
   /** "at least", "more than", "over": the figure is a lower bound. */
   atLeast: boolean;
+}
+
+/**
+ * What a figure counts. `combined` is one figure of several kinds together ("dead or missing",
+ * "killed or wounded", "casualties"); trapped, rescued, homeless and displaced people are shown with
+ * the event and never added into the dead.
+ */
+export type TollKind = 'killed' | 'wounded' | 'missing' | 'combined' | 'trapped' | 'rescued' | 'homeless' | 'displaced';
+
+/** What a predicate says of the people before it. */
+export interface Predicate {
+  kind: TollKind;
+  last: number;
+  /** For a combined figure, the kinds as written ("dead", "missing"). */
+  of?: string[];
 }
 
 /** wink entities whose numbers are never head counts. */
@@ -89,10 +111,10 @@ export class TollView {
     const { pos } = this.s;
     let j = i;
     let head: number | undefined;
-    while (j < i + 5 && j < this.s.values.length) {
+    while (j < i + 7 && j < this.s.values.length) {
       const w = this.v(j);
       const p = pos[j]!;
-      if (KILLED_PASSIVE.has(w) || WOUNDED_PASSIVE.has(w) || w === 'missing') break;
+      if (KILLED_PASSIVE.has(w) || WOUNDED_PASSIVE.has(w) || w === 'missing' || w === 'trapped' || w === 'homeless') break;
       if (w === 'on' && this.v(j + 1) === 'board') {
         j += 2;
         continue;
@@ -137,7 +159,7 @@ export class TollView {
   }
 
   /** The predicate at token i after a subject: "were killed", "dead", "feared dead", "shot to death". */
-  predicate(i: number): { kind: 'killed' | 'wounded'; last: number } | undefined {
+  predicate(i: number): Predicate | undefined {
     let j = i;
     while (j < i + 6 && CHAIN.has(this.v(j))) {
       if (this.v(j) === 'to' && this.v(j + 1) === 'death') break;
@@ -149,22 +171,48 @@ export class TollView {
       if (w === 'to' && !['have', 'be', 'been'].includes(this.v(k + 1))) return undefined;
     }
     const w = this.v(j);
-    let kind: 'killed' | 'wounded' | undefined;
+    let kind: TollKind | undefined;
     let last = j;
     if (KILLED_PASSIVE.has(w)) kind = 'killed';
-    else if (WOUNDED_PASSIVE.has(w)) kind = 'wounded';
+    else if (WOUNDED_PASSIVE.has(w) || HOSPITALISED.has(w)) kind = 'wounded';
+    else if (w === 'treated' && (this.v(j + 1) === 'for' || (this.v(j + 1) === 'in' && /^hospitals?$/.test(this.v(j + 2)))) && !this.excluded[j + 2]) [kind, last] = ['wounded', j + 1];
+    else if ((w === 'taken' || w === 'rushed' || w === 'admitted') && this.v(j + 1) === 'to' && /^hospitals?$/.test(this.v(j + 2))) [kind, last] = ['wounded', j + 2];
+    else if (w === 'missing') kind = 'missing';
+    else if (w === 'unaccounted' && this.v(j + 1) === 'for') [kind, last] = ['missing', j + 1];
+    else if (AFFECTED[w]) kind = AFFECTED[w];
     else if (TO_DEATH.has(w) && this.v(j + 1) === 'to' && this.v(j + 2) === 'death') [kind, last] = ['killed', j + 2];
     else if (TO_DEATH.has(w) && (this.v(j + 1) === 'dead' || (w === 'gunned' && this.v(j + 1) === 'down'))) [kind, last] = ['killed', j + 1];
     else if (w === 'lost' && ['their', 'his', 'her'].includes(this.v(j + 1)) && /^li(?:fe|ves)$/.test(this.v(j + 2))) [kind, last] = ['killed', j + 2];
     if (!kind) return undefined;
     const next = last + 1;
+    // "killed or wounded", "dead or missing", "dead or presumed dead", "killed, wounded or captured": one figure of the kinds together.
+    const combined = this.combinedAfter(j, last);
+    if (combined) return combined;
     // "dead insects": an adjective before its noun; "killed two people": the figure was not the victims.
     const nounNext = (this.s.pos[next] === 'NOUN' || this.s.pos[next] === 'PROPN') && !['today', 'tonight', 'yesterday'].includes(this.v(next));
-    if (w === 'dead' && last === j && nounNext) return undefined;
-    if ((w === 'killed' || WOUNDED_PASSIVE.has(w)) && last === j && (this.count(next) || nounNext || ['DET', 'PRON'].includes(this.s.pos[next] ?? ''))) return undefined;
-    // "killed or wounded", "dead or missing", "killed, wounded or captured": the kinds cannot be told apart.
+    if ((w === 'dead' || w === 'missing' || w === 'homeless') && last === j && nounNext) return undefined;
+    if ((w === 'killed' || WOUNDED_PASSIVE.has(w) || kind === 'rescued' || kind === 'trapped') && last === j && (this.count(next) || nounNext || ['DET', 'PRON'].includes(this.s.pos[next] ?? ''))) return undefined;
     if (this.v(next) === 'or') return undefined;
-    if (this.v(next) === ',' && ['wounded', 'injured', 'captured', 'missing', 'hurt', 'killed', 'dead'].includes(this.v(next + 1)) && this.v(next + 2) === 'or') return undefined;
     return { kind, last };
+  }
+
+  /**
+   * "killed or wounded", "dead or missing", "dead or presumed dead", "killed, wounded or captured":
+   * the predicate word at j (ending at last) joined by "or" to other kinds. Undefined when it is not.
+   */
+  combinedAfter(j: number, last: number): Predicate | undefined {
+    const of = [this.v(j)];
+    let k = last + 1;
+    while (this.v(k) === ',' && COMBINABLE.has(this.v(k + 1))) {
+      of.push(this.v(k + 1));
+      k += 2;
+    }
+    if (this.v(k) !== 'or') return undefined;
+    let m = k + 1;
+    // "dead or presumed dead", "dead or feared dead", "killed or missing".
+    if (['presumed', 'feared', 'believed'].includes(this.v(m)) && COMBINABLE.has(this.v(m + 1))) m++;
+    if (!COMBINABLE.has(this.v(m)) && this.v(m) !== 'unaccounted') return undefined;
+    of.push(this.s.sentence.text.slice(this.s.offsets[k + 1]!, this.s.offsets[m]! + this.s.values[m]!.length).toLowerCase());
+    return { kind: 'combined', last: this.v(m) === 'unaccounted' && this.v(m + 1) === 'for' ? m + 1 : m, of };
   }
 }

@@ -14,7 +14,7 @@ const KINDS: Record<string, string[]> = {
     'unrest', 'rampage', 'attacks', 'hijacking', 'siege', 'uprising', 'execution',
   ],
   war: ['war', 'offensive', 'battle', 'fighting', 'clash', 'shelling', 'raid', 'attack', 'assault', 'airstrike', 'strike', 'uprising'],
-  quake: ['earthquake', 'quake', 'tremor', 'aftershock', 'tsunami'],
+  quake: ['earthquake', 'quake', 'tremor', 'aftershock', 'tsunami', 'wave', 'waves'],
   water: ['ferry', 'boat', 'ship', 'vessel', 'tanker', 'sinking', 'capsizing', 'shipwreck', 'collision', 'trawler', 'freighter', 'barge', 'frigate'],
   weather: [
     'flood', 'flooding', 'floods', 'rain', 'rains', 'storm', 'hurricane', 'typhoon', 'cyclone', 'tornado', 'landslide',
@@ -71,7 +71,8 @@ export function isPersonNoun(lemma: string, value: string, pos: string): boolean
   const v = value.toLowerCase();
   if (PEOPLE.has(l) || PEOPLE.has(v)) return true;
   if (pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|is|ese|ers|ites|s)$/u.test(value)) return true;
-  return pos === 'NOUN' && /(?:men|man|women|ists|ians)$/.test(v) && !/(?:ment|human)$/.test(v);
+  // "activists", "civilians", "fishermen"; not "lists", "twists" (a lemma of six letters at least).
+  return pos === 'NOUN' && /(?:men|man|women|ists|ians)$/.test(v) && !/(?:ment|human)$/.test(v) && l.length >= 6;
 }
 
 /** Words of a toll statement, shared by the rules in `tolls.ts` and the token reader in `tollview.ts`. */
@@ -90,6 +91,7 @@ export const CHAIN = new Set([
   'apparently', 'feared', 'believed', 'confirmed', 'presumed', 'reported', 'known', 'said', 'thought', 'listed', 'to',
   'seriously', 'badly', 'critically', 'slightly', 'severely', 'fatally', 'mortally', 'officially', 'now', 'already',
   'each', 'either', 'instantly', 'immediately', 'allegedly', 'probably', 'likely', 'left', 'lay', 'lying', 'found',
+  'still', 'remain', 'remained', 'remains', 'made',
 ]);
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 export const MODALS = new Set(['could', 'would', 'might', 'may', 'will', 'should', 'can', 'shall', 'must', 'to', 'threatened', 'threatening']);

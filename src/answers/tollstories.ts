@@ -1,0 +1,233 @@
+import type { CorpusIndex } from '../index/types.ts';
+import type { TollFigure } from '../nlp/tolls.ts';
+import type { TollEntry, TollReport } from './casualties.ts';
+import { countsDead, type Figures, headline } from './tollfigures.ts';
+import { datesAgree } from './tolldates.ts';
+import { ANY_KIND } from '../nlp/tollwords.ts';
+import { apart, shared } from './tollgroups.ts';
+import type { CasualtyFigure, CasualtyItem, CasualtyKind, CasualtyMark, CasualtyReport, CasualtySource } from './types.ts';
+
+/**
+ * Events as stories: the reports of one event (across articles) put together, ordered by
+ * publication (or by figure when some are undated), with the figure that stands for the event and
+ * how the toll changed.
+ */
+
+/** A report while events are formed: what grouping needs besides the stored fields. */
+export type Ordered = TollReport & {
+  day: number | null;
+  kinds: Set<string>;
+  places: Set<string>;
+  regions: Set<string>;
+  heads: Set<string>;
+  titles: Set<string>;
+  /** Dateline cities of its articles. */
+  cities: Set<string>;
+  value: number | null;
+  /** Whether the report's event was read from another sentence of its article. */
+  loose: boolean;
+};
+
+/** Kinds of event that come one at a time in a region: the same word for it is a sign of the same event. */
+const DISTINCT_KINDS = new Set(['quake', 'weather']);
+/** Kinds of event that happen many at a time. */
+const COMMON_KINDS = new Set(['attack', 'war']);
+/** A disaster this large spans countries: its reports may each name another one. */
+const VAST = 10_000;
+
+/** Days a story may run from its first report. */
+const STORY_DAYS = 14;
+
+const rareKind = (x: Ordered) => [...x.kinds].some((k) => k !== ANY_KIND && !COMMON_KINDS.has(k));
+
+/** Whether two reports cannot be of one event: a total over years, "no one was hurt" beside a toll, other countries or places, other dates, other kinds. */
+function conflict(a: Ordered, b: Ordered, vast: boolean): boolean {
+  if (a.historical || b.historical || a.none !== b.none) return true;
+  if (!shared(a.kinds, b.kinds) && a.kinds.size > 0 && b.kinds.size > 0 && !a.kinds.has(ANY_KIND) && !b.kinds.has(ANY_KIND)) return true;
+  if (apart(a.regions, b.regions) && !vast) return true;
+  const samePlace = [...a.places].some((p) => b.places.has(p)) || [...a.regions].some((r) => b.regions.has(r));
+  if (!samePlace && a.places.size > 0 && b.places.size > 0 && !vast) return true;
+  if (a.date && b.date && !datesAgree(a.date, b.date)) return true;
+  return (a.day === null) !== (b.day === null);
+}
+
+/**
+ * Reports of one event: a kind of event in common, and the same place, the same word for the event
+ * ("earthquake"), or a toll so vast that it spans countries (tsunami, waves and earthquake are one
+ * kind); no conflict; attacks and fighting, many at a time, need the same place or word.
+ */
+function oneEvent(a: Ordered, b: Ordered): boolean {
+  const sameArticle = a.refs.some((r) => b.refs.some((x) => x.file === r.file));
+  // "the disaster", "the tragedy": a word for any event, one with a vast toll or told by the same article.
+  // Not a plural ("the catastrophes" of a year are many events).
+  const anyOnly = (x: Ordered) => x.kinds.size > 0 && [...x.kinds].every((k) => k === ANY_KIND) && !/\b(?:disasters|tragedies|accidents|catastrophes|incidents)\b/i.test(x.event ?? '');
+  const big = Math.max(a.value ?? 0, b.value ?? 0) >= VAST;
+  const general = (anyOnly(a) && !anyOnly(b) && rareKind(b)) || (anyOnly(b) && !anyOnly(a) && rareKind(a));
+  if (!shared(a.kinds, b.kinds) && !(general && (big || sameArticle))) return false;
+  const rare = general || [...a.kinds].some((k) => b.kinds.has(k) && !COMMON_KINDS.has(k));
+  const vast = rare && big;
+  if (conflict(a, b, vast)) return false;
+  const samePlace = [...a.places].some((p) => b.places.has(p)) || [...a.regions].some((r) => b.regions.has(r));
+  // The same word for an event of a kind that comes one at a time ("earthquake", "floods"), one side naming no place.
+  const distinct = [...a.kinds].some((k) => b.kinds.has(k) && DISTINCT_KINDS.has(k));
+  const sameHead = [...a.heads].some((h) => b.heads.has(h));
+  // With no place on either side, only days apart.
+  const close = a.places.size > 0 || b.places.size > 0 || a.day === null || b.day === null || Math.abs(a.day - b.day) <= 3;
+  // Another kind of event ("ferry", "fire"), the same word, reported days apart at most.
+  const days = a.day === null || b.day === null || Math.abs(a.day - b.day) <= 3;
+  // Filed from other cities, the same common word ("explosion") is two events.
+  const sameCity = a.cities.size === 0 || b.cities.size === 0 || [...a.cities].some((c) => b.cities.has(c));
+  const sameWord = sameHead && (a.places.size === 0 || b.places.size === 0) && (distinct ? close : rare && days && sameCity);
+  // One article telling of two events ("a rock fall today", "an explosion last Thursday") names them with other words.
+  const oneArticle = sameArticle && (sameHead || a.heads.size === 0 || b.heads.size === 0 || general);
+  return samePlace || sameWord || oneArticle || vast;
+}
+
+/** Whether a report joins an event: one of its reports agrees with it, none conflicts, and it comes within the story's days. */
+function joins(event: Ordered[], r: Ordered): boolean {
+  const first = event[0]!;
+  if (first.day !== null && r.day !== null && r.day - first.day > STORY_DAYS) return false;
+  const vast = Math.max(r.value ?? 0, ...event.map((x) => x.value ?? 0)) >= VAST;
+  return event.some((x) => oneEvent(x, r)) && !event.some((x) => conflict(x, r, vast && [...x.kinds].some((k) => r.kinds.has(k) && !COMMON_KINDS.has(k))));
+}
+
+/** Reports grouped into events: each report, oldest first, joins the first event it fits. */
+export function stories(reports: Ordered[]): Ordered[][] {
+  const byDay = reports.map((_, i) => i).sort((i, j) => (reports[i]!.day ?? Infinity) - (reports[j]!.day ?? Infinity) || i - j);
+  const events: Ordered[][] = [];
+  for (const i of byDay) {
+    const r = reports[i]!;
+    const ev = events.find((e) => joins(e, r));
+    if (ev) ev.push(r);
+    else events.push([r]);
+  }
+  // Events in the order of their first report in the corpus.
+  const first = new Map(events.map((e) => [e, Math.min(...e.map((r) => reports.indexOf(r)))]));
+  return events.sort((x, y) => first.get(x)! - first.get(y)!);
+}
+
+/** The kinds that make the death toll: the dead, or a combined figure that counts them ("dead or missing"). */
+const deathly = (r: Figures) => {
+  const h = headline(r);
+  return h.kind === 'killed' || (h.kind === 'combined' && countsDead(r.combined?.of ?? []));
+};
+
+/** The reports that tell the event's toll: the whole event's (not one country's), of its leading kind. */
+function mainReports<R extends TollReport>(reports: R[]): R[] {
+  const whole = reports.filter((r) => !r.part);
+  const pool = whole.length ? whole : reports;
+  if (pool.some(deathly)) return pool.filter(deathly);
+  const kind = headline(pool[0]!).kind;
+  return pool.filter((r) => headline(r).kind === kind);
+}
+
+/** Orders an event's reports, marks the parts of an event across countries, and picks the report that stands for it. */
+export function arrange(ordered: Ordered[]): { reports: Ordered[]; order: 'published' | 'figure'; lead: number } {
+  const order = ordered.every((r) => r.day !== null) ? 'published' : 'figure';
+  const reports = [...ordered].sort((a, b) =>
+    order === 'published' ? a.day! - b.day! : (a.value ?? Number.POSITIVE_INFINITY) - (b.value ?? Number.POSITIVE_INFINITY),
+  );
+  const regions = new Set(reports.flatMap((r) => [...r.regions]));
+  if (regions.size >= 2) for (const r of reports) if (r.regions.size === 1 && reports.length > 1) r.part = true;
+  // "30 guerrillas and 12 government soldiers were killed": figures of one kind in one sentence are parts, when another report gives the whole.
+  const at = (r: Ordered) => `${r.refs[0]?.file}\0${r.refs[0]?.sentence}\0${headline(r).kind}`;
+  const count = new Map<string, number>();
+  for (const r of reports) count.set(at(r), (count.get(at(r)) ?? 0) + 1);
+  const split = reports.filter((r) => (count.get(at(r)) ?? 0) > 1);
+  if (split.length && split.length < reports.length) for (const r of split) r.part = true;
+  const main = mainReports(reports);
+  const lead = order === 'published' ? main[main.length - 1]! : highestOf(main) ?? main[main.length - 1]!;
+  return { reports, order, lead: reports.indexOf(lead) };
+}
+
+function highestOf<R extends TollReport>(reports: R[]): R | undefined {
+  let best: R | undefined;
+  for (const r of reports) {
+    const v = headline(r).figure?.value;
+    if (v == null) continue;
+    const bv = best ? headline(best).figure?.value ?? -1 : -1;
+    if (v > bv) best = r;
+  }
+  return best;
+}
+
+const fig = (f: TollFigure | null | undefined): CasualtyFigure | null => (f ? { value: f.value, text: f.text, atLeast: f.atLeast } : null);
+
+function toReport(index: CorpusIndex, r: TollReport): CasualtyReport | undefined {
+  const sources: CasualtySource[] = [];
+  for (const ref of r.refs) {
+    const a = index.articles.get(ref.file);
+    const s = a?.sentences[ref.sentence];
+    if (a && s) sources.push({ quote: s.text, source: ref.file, published: a.meta.published ?? null });
+  }
+  const first = sources[0];
+  if (!first) return undefined;
+  const h = headline(r);
+  const dates = sources.map((x) => x.published).filter((d): d is string => Boolean(d)).sort();
+  return {
+    kind: h.kind as CasualtyKind,
+    figure: fig(h.figure),
+    killed: fig(r.killed),
+    wounded: fig(r.wounded),
+    missing: fig(r.missing),
+    combined: r.combined ? { ...fig(r.combined)!, of: r.combined.of } : null,
+    affected: (r.affected ?? []).map((a) => ({ kind: a.kind, ...fig(a.figure)! })),
+    victims: r.victims?.names ?? [],
+    update: Boolean(r.update),
+    part: Boolean(r.part),
+    published: dates[0] ?? null,
+    quote: first.quote,
+    source: first.source,
+    sources,
+  };
+}
+
+const mark = (r: CasualtyReport): CasualtyMark | null =>
+  r.figure ? { kind: r.kind, value: r.figure.value, text: r.figure.text, atLeast: r.figure.atLeast, published: r.published, quote: r.quote, source: r.source } : null;
+
+/** The item of one event: its lead report's figures at the top, every report in order, and the story of its toll. */
+export function toItem(index: CorpusIndex, e: TollEntry): CasualtyItem | undefined {
+  const all = e.reports.map((r) => toReport(index, r));
+  const reports = all.filter((r): r is CasualtyReport => Boolean(r));
+  const lead = all[e.lead] ?? reports[reports.length - 1];
+  if (!lead) return undefined;
+  const main = mainReports(e.reports).map((r) => all[e.reports.indexOf(r)]);
+  const marks = main.map((r) => r && mark(r)).filter((m): m is CasualtyMark => Boolean(m));
+  const valued = marks.filter((m) => m.value !== null);
+  const highest = valued.reduce<CasualtyMark | null>((b, m) => (!b || m.value! > b.value! ? m : b), null);
+  const lowest = valued.reduce<CasualtyMark | null>((b, m) => (!b || m.value! < b.value! ? m : b), null);
+  const steps: string[] = [];
+  for (const m of marks) if (steps[steps.length - 1] !== m.text) steps.push(m.text);
+  const head = e.reports[e.lead] ?? e.reports[e.reports.length - 1]!;
+  const sources = reports.flatMap((r) => r.sources);
+  const published = sources.map((s) => s.published).filter((d): d is string => Boolean(d)).sort();
+  // The lead report's sentence first, then every other one in report order.
+  const ordered = [...lead.sources, ...sources.filter((s) => !lead.sources.includes(s))];
+  return {
+    killed: head.killed?.value ?? null,
+    wounded: head.wounded?.value ?? null,
+    atLeast: Boolean((head.killed ?? head.wounded ?? head.missing ?? head.combined)?.atLeast),
+    killedText: head.killed?.text ?? null,
+    woundedText: head.wounded?.text ?? null,
+    noCasualties: head.none,
+    event: e.event,
+    date: e.date,
+    published: published[0] ?? null,
+    quote: lead.quote,
+    source: lead.source,
+    sources: ordered,
+    kind: lead.kind,
+    missing: head.missing?.value ?? null,
+    missingText: head.missing?.text ?? null,
+    combined: lead.combined,
+    affected: lead.affected,
+    victims: lead.victims,
+    historical: Boolean(head.historical),
+    reports,
+    order: e.order,
+    latest: e.order === 'published' && marks.length ? marks[marks.length - 1]! : null,
+    highest,
+    range: lowest && highest && lowest.value !== highest.value ? { low: lowest, high: highest } : null,
+    change: steps.length > 1 ? steps.join(' → ') : null,
+  };
+}

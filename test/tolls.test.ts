@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { indexOf, tempCorpus } from './helpers/corpus.ts';
+import { answerCasualties } from '../src/answers/casualties.ts';
+import { tollLabel } from '../src/answers/format.ts';
+import type { CasualtyItem } from '../src/answers/types.ts';
+import { buildIndex } from '../src/index/build.ts';
+import type { CorpusIndex } from '../src/index/types.ts';
+import { readCorpus } from '../src/corpus/read.ts';
+import { splitParagraph } from '../src/nlp/sentences.ts';
+import { extractTolls } from '../src/nlp/tolls.ts';
+
+/** The tolls read in a text taken as one article (sentences of Reuters and BBC stories). */
+function tollsOf(text: string, title?: string) {
+  const sentences = splitParagraph('t.txt', text, { start: 0, end: text.length }, 0);
+  return extractTolls({ meta: { file: 't.txt', title }, sentences });
+}
+
+describe('every kind of toll a reader counts', () => {
+  it('reads a toll that rose as an update of the dead', () => {
+    const [m] = tollsOf('Officials said the death toll from Friday\'s earthquake had risen to at least 70 as more bodies were recovered.');
+    expect(m).toMatchObject({ killed: { value: 70, text: 'at least 70', atLeast: true }, update: true });
+    expect(m?.event).toMatch(/earthquake/);
+  });
+
+  it('reads dead, missing and the combined "dead or presumed dead" total of one statement, with its parts', () => {
+    const [m] = tollsOf(
+      'Officials said 32 of the 543 passengers and crew were confirmed dead and 160 were missing, bringing the total of dead or presumed dead to 192.',
+    );
+    expect(m?.killed?.value).toBe(32);
+    expect(m?.missing?.value).toBe(160);
+    expect(m?.combined).toMatchObject({ value: 192, of: ['dead', 'presumed dead'] });
+    expect(m?.update).toBe(true);
+    // 543 is the number aboard, not a toll.
+    expect(JSON.stringify(m)).not.toContain('543');
+  });
+
+  it('reads "dead or missing" and "killed or wounded" as combined figures, never as dead', () => {
+    const [q] = tollsOf('The earthquake left 1,000 people dead or missing.');
+    expect(q).toMatchObject({ killed: null, combined: { value: 1000, of: ['dead', 'missing'] } });
+    const [w] = tollsOf('Iraqi troops suffered 3,000 casualties in a week-old offensive by Iran\'s forces.');
+    expect(w).toMatchObject({ killed: null, wounded: null, combined: { value: 3000, of: ['casualties'] } });
+  });
+
+  it('reads missing and unaccounted for', () => {
+    expect(tollsOf('Police said 240 people were still unaccounted for after the fire.')[0]?.missing?.value).toBe(240);
+  });
+
+  it('reads "treated for" and "hospitalised" as wounded', () => {
+    expect(tollsOf('A gas leak hit the plant. Twenty-five people were treated for bone fractures.')[0]?.wounded?.text).toBe('Twenty-five');
+    expect(tollsOf('Ten people were hospitalised after the blast.')[0]?.wounded?.value).toBe(10);
+    // A course of treatment is no injury.
+    expect(tollsOf('The study showed that two children suffering from the disease were treated for 11 and seven months.')).toEqual([]);
+  });
+
+  it('keeps trapped, rescued, homeless and displaced apart from the dead', () => {
+    const [t] = tollsOf('Rescuers said there was no hope of rescuing any of about 220 passengers trapped in the sunken ferry.');
+    expect(t).toMatchObject({ killed: null, affected: [{ kind: 'trapped', figure: { value: 220, text: 'about 220' } }] });
+    const [h] = tollsOf('The floods left 3,000 people homeless.');
+    expect(h).toMatchObject({ killed: null, affected: [{ kind: 'homeless', figure: { value: 3000 } }] });
+    // With no event at all, "rescued from a legal black hole" is no toll.
+    expect(tollsOf('He said the four had been rescued from a legal black hole.')).toEqual([]);
+  });
+
+  it('lists people named as victims, with no figure invented', () => {
+    const [m] = tollsOf('The explosion also injured Interior Minister Abdallah al-Rassi and the pilot.');
+    expect(m).toMatchObject({ killed: null, wounded: null, victims: { kind: 'wounded', names: ['Interior Minister Abdallah al-Rassi', 'the pilot'] } });
+    expect(m?.event).toMatch(/explosion/);
+  });
+
+  it('takes no toll from a crime told in court, an anecdote, or a list', () => {
+    expect(tollsOf('The drama is about Angela Cannings, who was wrongly convicted of killing two of her babies.')).toEqual([]);
+    expect(tollsOf('He was charged with murdering three people in the attack.')).toEqual([]);
+    expect(tollsOf('"No one died, it\'s not a big story, but it was scary at the time," laughs Conti.')).toEqual([]);
+    expect(tollsOf('The ICRC runs four daily broadcasts of their lists of the missing on the radio.')).toEqual([]);
+  });
+
+  it('marks a total over years, and takes the headline\'s event for a toll whose sentence names none', () => {
+    expect(tollsOf('Forsyth says 3000 died over 30 years of terrorism.')[0]?.historical).toBe(true);
+    const [m] = tollsOf('The worst-hit areas are Sri Lanka, India, Indonesia and Thailand, with at least 23,000 people killed.', 'Asian quake hits European shares');
+    expect(m).toMatchObject({ killed: { value: 23000 }, event: 'quake', eventArticle: true });
+  });
+});
+
+describe('the parts of a toll', () => {
+  it('keeps the counts one sentence splits a toll into out of its change line', async () => {
+    const corpus = await tempCorpus(false);
+    onTestFinished(corpus.cleanup);
+    await writeFile(
+      path.join(corpus.dir, 'battle.txt'),
+      'At least 40 soldiers and guerrillas died today in a major battle in northern El Salvador, military sources said.\n\nThe sources said 30 guerrillas and 12 government soldiers were killed in the battle in El Salvador.\n',
+    );
+    const [item] = answerCasualties(await indexOf(corpus.dir), 'battle').items as CasualtyItem[];
+    // Undated: by figure, lowest first.
+    expect(item!.order).toBe('figure');
+    expect(item!.reports!.map((r) => [r.figure?.text, r.part])).toEqual([
+      ['12', true],
+      ['30', true],
+      ['At least 40', false],
+    ]);
+    expect(item!.change).toBeNull();
+    expect(item!.killedText).toBe('At least 40');
+  });
+});
+
+const BBC = path.resolve(import.meta.dirname, '../../shared/corpora/bbc-news-2004-2005');
+const haveBbc = existsSync(BBC);
+if (!haveBbc) console.warn(`test/tolls.test.ts: BBC grouping tests skipped (${BBC} not found)`);
+
+describe.skipIf(!haveBbc)('events as stories on BBC news (undated articles)', () => {
+  let index: CorpusIndex;
+  let items: CasualtyItem[];
+  beforeAll(async () => {
+    // The BBC stories that speak of deaths or injuries at all, read in place.
+    const read = await readCorpus(BBC);
+    const files = new Set<string>();
+    for (const f of await readdir(BBC)) {
+      if (!f.endsWith('.txt')) continue;
+      if (/tsunami|killed|died|dead\b|injured|convicted/i.test(await readFile(path.join(BBC, f), 'utf8'))) files.add(f);
+    }
+    index = buildIndex(read.articles.filter((a) => files.has(a.file)), []);
+    items = answerCasualties(index, '', { limit: Number.POSITIVE_INFINITY }).items as CasualtyItem[];
+  }, 120_000);
+
+  const isWave = (i: CasualtyItem) => /tsunami|wave|quake/i.test(i.event ?? '') && (i.highest?.value ?? 0) >= 10_000;
+
+  it('tells the tsunami as one event, its reports by figure (no dates) with its range and change', () => {
+    const waves = items.filter(isWave);
+    expect(waves).toHaveLength(1);
+    const t = waves[0]!;
+    expect(t.reports!.length).toBeGreaterThanOrEqual(8);
+    expect(t.order).toBe('figure');
+    expect(t.latest).toBeNull();
+    const values = t.reports!.map((r) => r.figure?.value).filter((v): v is number => v != null);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(t.range!.high.value).toBeGreaterThanOrEqual(100_000);
+    expect(t.change).toMatch(/ → .* → /);
+    expect(tollLabel(t)).toContain(t.change!);
+    // No other item with a vast toll of the waves.
+    expect(items.filter((i) => i !== t && /tsunami|tidal wave/i.test(i.quote) && (i.killed ?? 0) >= 10_000)).toEqual([]);
+    expect(answerCasualties(index, 'tsunami').message).toMatch(/by figure/);
+  });
+
+  it('keeps the Madrid bombs apart from the tsunami', () => {
+    const madrid = items.find((i) => /Madrid/.test(i.event ?? ''));
+    expect(madrid).toBeDefined();
+    expect(isWave(madrid!)).toBe(false);
+  });
+
+  it('lists no court case and no anecdote with no event among the tolls', () => {
+    for (const i of items) {
+      // "convicted of making and planting the IRA bombs which killed seven" is the bombs' toll; a killing told in court is not.
+      for (const s of i.sources) expect(s.quote).not.toMatch(/(?:convicted|charged|accused|guilty) (?:of|with) (?:killing|murder)/i);
+      if (i.noCasualties) expect(i.event).not.toBeNull();
+    }
+  });
+
+  it('quotes every report word for word from its article', async () => {
+    for (const i of items.slice(0, 40)) {
+      for (const r of i.reports!) {
+        for (const s of r.sources) expect(await readFile(path.join(BBC, s.source), 'utf8')).toContain(s.quote);
+      }
+    }
+  });
+});
