@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OperatorError } from '../cli.ts';
 import { type Config, snapshotDirFor } from '../config.ts';
@@ -30,7 +30,7 @@ export function checkCorpusFolder(dir: string, log: Logger): void {
     );
   }
   if (!isDir) throw new OperatorError(`The corpus path ${dir} is a file, not a folder. Pass --corpus DIR (or set CORPUS_DIR) to the folder that holds the .txt articles.`);
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
