@@ -40,7 +40,7 @@ async function main(): Promise<number | undefined> {
   // Ready the first /refresh while the user types; stopped when the console closes.
   const closing = new AbortController();
   void store.warmUp(closing.signal);
-  await runConsole(store);
+  await runConsole(store, process.stdin, process.stdout, { progress: bar });
   closing.abort();
   return 0;
 }

@@ -12,15 +12,16 @@ export interface ProgressBar {
 /**
  * A progress bar on stderr for a long build or refresh (cli-progress), only when stderr is a
  * terminal: a pipe or a log file gets nothing (no control characters in logs). It appears only once
- * the build has run for `afterMs`, so a quick refresh shows none.
+ * the build has run for `afterMs` (counted from its first progress), so a quick refresh shows none.
  */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr, afterMs = 400): ProgressBar {
   if (!stream.isTTY) return { update() {}, stop() {} };
-  const started = Date.now();
+  let started: number | undefined;
   let bar: cliProgress.SingleBar | undefined;
   return {
     update(p) {
       if (!bar) {
+        started ??= Date.now();
         if (Date.now() - started < afterMs) return;
         bar = new cliProgress.SingleBar(
           { stream, format: '{phase} [{bar}] {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: true, barsize: 30, etaBuffer: 50 },
@@ -34,6 +35,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr, afterMs
     stop() {
       bar?.stop();
       bar = undefined;
+      started = undefined;
     },
   };
 }
