@@ -31,7 +31,20 @@ async function main(): Promise<number | undefined> {
   if (config.DISCORD_TOKEN) {
     const { startBot, stopOnSignals } = await import('./discord/bot.ts');
     const log = createLogger(config.LOG_LEVEL);
-    stopOnSignals(await startBot(config, { log }), log);
+    // A signal while the login is being retried (no network) stops the retries and exits quietly.
+    const starting = new AbortController();
+    const stopStarting = () => starting.abort();
+    process.once('SIGINT', stopStarting);
+    process.once('SIGTERM', stopStarting);
+    try {
+      stopOnSignals(await startBot(config, { log, signal: starting.signal }), log);
+    } catch (err) {
+      if (starting.signal.aborted) return 0;
+      throw err;
+    } finally {
+      process.off('SIGINT', stopStarting);
+      process.off('SIGTERM', stopStarting);
+    }
     return undefined;
   }
   const log = consoleLogger(config.LOG_LEVEL);
