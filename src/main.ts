@@ -8,6 +8,8 @@ import { configWithArgs } from './config.ts';
 import { openStore } from './console/open.ts';
 import { progressBar } from './console/progress.ts';
 import { runConsole } from './console/repl.ts';
+import type { RunningBot } from './discord/bot.ts';
+import { startHealthServer } from './health.ts';
 import { consoleLogger, createLogger } from './log.ts';
 
 export const START_USAGE = `usage: npm start -- [--corpus DIR] [--snapshot-dir DIR]
@@ -31,14 +33,30 @@ async function main(): Promise<number | undefined> {
   if (config.DISCORD_TOKEN) {
     const { startBot, stopOnSignals } = await import('./discord/bot.ts');
     const log = createLogger(config.LOG_LEVEL);
+    // The health endpoint answers from the start ("starting"), so a service manager can tell a slow
+    // first build from a dead process.
+    let running: RunningBot | undefined;
+    let stopping = false;
+    const health = config.HEALTH_PORT
+      ? await startHealthServer(config.HEALTH_PORT, () => {
+          if (stopping) return { status: 'stopping' };
+          if (!running) return { status: 'starting' };
+          const index = running.store.index;
+          return { status: running.client.isReady() ? 'serving' : 'reconnecting', articles: index.articles.size, sentences: index.sentences.length };
+        })
+      : undefined;
+    if (health) log.info({ port: health.port }, `health endpoint on http://127.0.0.1:${health.port}/health`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void (stopping = true));
     // A signal while the login is being retried (no network) stops the retries and exits quietly.
     const starting = new AbortController();
     const stopStarting = () => starting.abort();
     process.once('SIGINT', stopStarting);
     process.once('SIGTERM', stopStarting);
     try {
-      stopOnSignals(await startBot(config, { log, signal: starting.signal }), log);
+      running = await startBot(config, { log, signal: starting.signal });
+      stopOnSignals(running, log);
     } catch (err) {
+      await health?.close();
       if (starting.signal.aborted) return 0;
       throw err;
     } finally {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'SNAPSHOT_DIR', 'RATE_LIMIT_PER_MINUTE', 'LOG_LEVEL'];
+const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'SNAPSHOT_DIR', 'RATE_LIMIT_PER_MINUTE', 'HEALTH_PORT', 'LOG_LEVEL'];
 /** A line of a Node stack trace. */
 const STACK = /^\s+at .+(?:\(|:\d+:\d+)/m;
 
@@ -37,12 +37,12 @@ interface Run {
  * (dotenv's DOTENV_CONFIG_PATH: the same loading code, without touching a developer's own `.env`), none
  * of the configuration variables inherited, and `extra` on top.
  */
-function run(script: 'start' | 'ask' | 'deploy-commands', args: string[], extra: Record<string, string> = {}, stdin = ''): Promise<Run> {
+function run(script: 'start' | 'serve' | 'ask' | 'deploy-commands', args: string[], extra: Record<string, string> = {}, stdin = ''): Promise<Run> {
   const [bin, ...rest] = scripts[script]!.split(' ');
   const env: NodeJS.ProcessEnv = { ...process.env, DOTENV_CONFIG_PATH: envFile, SNAPSHOT_DIR: path.join(tmp, 'snap'), ...extra };
   for (const v of VARIABLES) if (!(v in extra) && v !== 'SNAPSHOT_DIR') delete env[v];
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin', bin!), [...rest, ...args], { cwd: ROOT, env });
+    const child = spawn(bin === 'node' ? process.execPath : path.join(ROOT, 'node_modules/.bin', bin!), [...rest, ...args], { cwd: ROOT, env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -82,6 +82,17 @@ describe('.env.example copied to .env, as the README says', () => {
     expect(r.out).toMatch(/Bye\./);
   });
 
+  it('npm run serve (the command the container and the systemd unit run) is the same entry point', async () => {
+    const r = await run('serve', [], {}, '/quit\n');
+    expect(r.err).not.toMatch(STACK);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Quote bot — \d+ articles/);
+    const dockerfile = await readFile(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(cmd.join(' ')).toBe(scripts.serve);
+    expect(await readFile(path.join(ROOT, 'deploy/quotebot.service'), 'utf8')).toContain(`ExecStart=/usr/bin/${scripts.serve}`);
+  });
+
   it('npm run ask answers', async () => {
     const r = await run('ask', ['--json', '/search Raqqa']);
     expect(r.err).not.toMatch(STACK);
@@ -100,6 +111,7 @@ describe('a bad variable stops every entry point with one line naming it, never 
     ['RATE_LIMIT_PER_MINUTE', 'lots', /RATE_LIMIT_PER_MINUTE must be a whole number/],
     ['DISCORD_TOKEN', 'hunter2-secret-value-xyz', /DISCORD_TOKEN does not look like a bot token/],
     ['DISCORD_API_URL', 'ftp://secret-host.example', /DISCORD_API_URL must be an http\(s\) URL/],
+    ['HEALTH_PORT', '99999', /HEALTH_PORT must be a port number/],
   ];
   for (const script of ['start', 'ask', 'deploy-commands'] as const) {
     it(`npm run ${script}: each bad variable on its own line`, async () => {
