@@ -70,8 +70,8 @@ export function renderParts(reply: Reply, lookup: ArticleLookup): TextParts {
   return { title: safe(`/${reply.command}${reply.query ? ` ${reply.query}` : ''}`), head: head.map(safe), items };
 }
 
-/** How far a line's continuation is indented: past its number, "— " or "also: ", so the text reads as one block. */
-const HANGING = /^\s*(?:\d+\.\s+|— |also: |also in |e\.g\. )?/;
+/** How far a line's continuation is indented: past its number (a /help row: its usage), "— " or "also: ", so the text reads as one block. */
+const HANGING = /^\s*(?:\d+\.\s+\/\S+(?: [<[][^\]>]*[\]>])?\s{2,}|\d+\.\s+|— |also: |also in |e\.g\. |- )?/;
 
 /**
  * Wraps lines to `width` columns at word boundaries (wrap-ansi; a word longer than a line, such as a
