@@ -46,7 +46,11 @@ async function main(): Promise<number | undefined> {
         })
       : undefined;
     if (health) log.info({ port: health.port }, `health endpoint on http://127.0.0.1:${health.port}/health`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void (stopping = true));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopping = true;
+      });
+    }
     // A signal while the login is being retried (no network) stops the retries and exits quietly.
     const starting = new AbortController();
     const stopStarting = () => starting.abort();
