@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'SNAPSHOT_DIR', 'RATE_LIMIT_PER_MINUTE', 'HEALTH_PORT', 'LOG_LEVEL'];
+/** A token of the right shape that no Discord knows. */
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.Gabcde.not-a-real-token-but-well-formed';
 /** A line of a Node stack trace. */
 const STACK = /^\s+at .+(?:\(|:\d+:\d+)/m;
 
@@ -37,7 +39,13 @@ interface Run {
  * (dotenv's DOTENV_CONFIG_PATH: the same loading code, without touching a developer's own `.env`), none
  * of the configuration variables inherited, and `extra` on top.
  */
-function run(script: 'start' | 'serve' | 'ask' | 'deploy-commands', args: string[], extra: Record<string, string> = {}, stdin = ''): Promise<Run> {
+function run(
+  script: 'start' | 'serve' | 'ask' | 'deploy-commands',
+  args: string[],
+  extra: Record<string, string> = {},
+  stdin = '',
+  watch?: (child: import('node:child_process').ChildProcess, err: () => string) => void,
+): Promise<Run> {
   const [bin, ...rest] = scripts[script]!.split(' ');
   const env: NodeJS.ProcessEnv = { ...process.env, DOTENV_CONFIG_PATH: envFile, SNAPSHOT_DIR: path.join(tmp, 'snap'), ...extra };
   for (const v of VARIABLES) if (!(v in extra) && v !== 'SNAPSHOT_DIR') delete env[v];
@@ -50,6 +58,7 @@ function run(script: 'start' | 'serve' | 'ask' | 'deploy-commands', args: string
     });
     child.stderr.on('data', (d) => {
       err += String(d);
+      watch?.(child, () => err);
     });
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code, out, err }));
@@ -168,6 +177,22 @@ describe("an operator's command-line mistakes: one line with what to do, no stac
     expectOneLine(await run('deploy-commands', ['--guild']), 2, /unknown option --guild/);
     expectOneLine(await run('start', ['seeds']), 2, /unexpected argument seeds/);
     expectOneLine(await run('ask', []), 2, /nothing to answer/);
+  });
+
+  it('deploy-commands with no network: one line saying so', async () => {
+    const r = await run('deploy-commands', [], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    expectOneLine(r, 1, /cannot reach the Discord API \(ECONNREFUSED\)/);
+    expect(r.err).not.toContain(TOKEN.split('.').at(-1)!);
+  });
+
+  it('npm start with a token and no network: retries, saying so, and stops cleanly on SIGTERM', async () => {
+    const r = await run('start', [], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9/api' }, '', (child, err) => {
+      if (/retrying in/.test(err())) child.kill('SIGTERM');
+    });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Discord login failed \(ECONNREFUSED\); retrying in 1 s \(attempt 1\)/);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).not.toContain(TOKEN.split('.').at(-1)!);
   });
 
   it('a folder of folders warns and names them (and still opens)', async () => {
