@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { addSecret } from './log.ts';
+import { addSecret, LOG_LEVELS } from './log.ts';
 
 /**
  * Configuration from the environment (and `.env`, loaded by the entry points), validated at start.
  * `.env.example` documents every variable. A bad value stops the start with one message naming it.
  */
+const WHOLE = 'must be a whole number from 0 to 10000 (0 disables the limit)';
+const PORT = 'must be a port number from 1 to 65535';
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 const Env = z.object({
   DISCORD_TOKEN: z
@@ -19,22 +21,34 @@ const Env = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }).optional(),
   CORPUS_DIR: z.string().min(1).default('seeds'),
   SNAPSHOT_DIR: z.string().min(1).default('.cache/index'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: WHOLE }).int({ error: WHOLE }).min(0, { error: WHOLE }).max(10_000, { error: WHOLE }).default(10),
+  HEALTH_PORT: z.coerce.number({ error: PORT }).int({ error: PORT }).min(1, { error: PORT }).max(65_535, { error: PORT }).optional(),
+  LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default('info'),
 });
 
 export type Config = z.infer<typeof Env>;
 
+/** A configuration the process cannot start with; the message names the variables, never their values. */
 export class ConfigError extends Error {}
 
-/** Validates the environment. Empty strings count as unset (as a blank line in `.env` means). */
+/**
+ * Validates the environment. Empty strings count as unset (as a blank line in `.env` means): the
+ * default applies. A bad value stops with one line per variable naming it and what it may be.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = Env.safeParse(present);
   if (!parsed.success) {
     // Never echo the offending value: it may be a secret.
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}. See .env.example.`);
+    const seen = new Set<string>();
+    const lines: string[] = [];
+    for (const i of parsed.error.issues) {
+      const name = i.path.join('.');
+      if (seen.has(name)) continue;
+      seen.add(name);
+      lines.push(`Invalid configuration: ${name} ${i.message} (see .env.example).`);
+    }
+    throw new ConfigError(lines.join('\n'));
   }
   addSecret(parsed.data.DISCORD_TOKEN);
   return parsed.data;

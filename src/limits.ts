@@ -13,6 +13,15 @@ export const LIMITS = {
   askItems: 5,
 } as const;
 
+/**
+ * How many items the front ends (console, Discord) ask an answer for: every one, which they page
+ * through (every person of /who, every article of /sources), except ranked search results, where
+ * those past the first LIMITS.maxItems are noise.
+ */
+export function frontEndLimit(command: string): number {
+  return command === 'search' ? LIMITS.maxItems : Number.POSITIVE_INFINITY;
+}
+
 /** Discord's hard limits on what one message may carry. */
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -25,9 +34,13 @@ export const DISCORD_LIMITS = {
   embedAuthor: 256,
   embedTotal: 6000,
   embedsPerMessage: 10,
+  /** An autocomplete response carries at most this many choices… */
   autocompleteChoices: 25,
+  /** …each with a name and a value of at most 100 characters. */
   choiceName: 100,
   choiceValue: 100,
+  /** Page buttons' custom ids carry the page number in at most this many digits (see pagination.ts). */
+  maxPages: 9999,
   optionValue: 6000,
   /** Discord drops an interaction not acknowledged within this many milliseconds. */
   ackMs: 3000,

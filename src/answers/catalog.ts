@@ -17,7 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'who', argument: { name: 'name', required: false, description: 'A person’s name (leave empty to list everyone)' }, description: 'Who the articles mention, or what they say about one person' },
   { name: 'casualties', argument: { name: 'event', required: false, description: 'An event or place to narrow the list' }, description: 'Tolls of dead and wounded, with the sentences that state them' },
   { name: 'timeline', argument: { name: 'topic', required: false, description: 'A person, place or word to narrow the timeline' }, description: 'Dated events in order, each with the sentence that dates it' },
-  { name: 'sources', description: 'The articles the bot has read' },
+  { name: 'sources', argument: { name: 'query', required: false, description: 'Words of a title or an outlet (leave empty to list every article)' }, description: 'The articles the bot has read' },
   { name: 'help', description: 'What the bot can do' },
 ];
 

@@ -23,7 +23,7 @@ export function answer(index: CorpusIndex, command: CommandName, query: string, 
     case 'timeline':
       return answerTimeline(index, query, opts);
     case 'sources':
-      return answerSources(index);
+      return answerSources(index, query, opts);
     case 'help':
       return answerHelp();
   }

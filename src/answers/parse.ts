@@ -1,3 +1,4 @@
+import leven from 'leven';
 import { LIMITS } from '../limits.ts';
 import { COMMANDS, commandSpec, usage } from './catalog.ts';
 import type { CommandName, InputError } from './types.ts';
@@ -47,11 +48,32 @@ export function parseInput(input: string): ParsedInput | InputError {
   const name = m[1]!.toLowerCase();
   const spec = commandSpec(name);
   if (!spec) {
-    const known = COMMANDS.map((c) => `/${c.name}`).join(', ');
-    // Cut by code points, not code units: half an emoji is not a character.
-    return { error: `Unknown command "/${Array.from(name).slice(0, 40).join('')}". The commands are ${known}.` };
+    return { error: unknownCommand(name, COMMANDS.map((c) => c.name)) };
   }
   const query = checkQuery(spec.name, m[2] ?? '');
   if (typeof query !== 'string') return query;
   return { command: spec.name, query: spec.argument ? query : '' };
+}
+
+/**
+ * The known command nearest to a mistyped one ("serach" → "search"): within two edits (one for a
+ * name of three letters or fewer), or one it begins ("tim" → "timeline"); none when two are as near.
+ */
+export function nearestCommand(name: string, names: readonly string[]): string | undefined {
+  if (!name) return undefined;
+  const prefixed = names.filter((n) => name.length >= 2 && n.startsWith(name));
+  if (prefixed.length === 1) return prefixed[0];
+  const max = name.length <= 3 ? 1 : 2;
+  const scored = names.map((n) => ({ n, d: leven(name, n) })).filter((x) => x.d <= max);
+  scored.sort((a, b) => a.d - b.d);
+  if (!scored.length || (scored.length > 1 && scored[1]!.d === scored[0]!.d)) return undefined;
+  return scored[0]!.n;
+}
+
+/** "Unknown command "/serach". Did you mean /search? The commands are …" */
+export function unknownCommand(name: string, names: readonly string[]): string {
+  // Cut by code points, not code units: half an emoji is not a character.
+  const shown = Array.from(name).slice(0, 40).join('');
+  const near = nearestCommand(name.slice(0, 40), names);
+  return `Unknown command "/${shown}".${near ? ` Did you mean /${near}?` : ''} The commands are ${names.map((n) => `/${n}`).join(', ')}.`;
 }

@@ -43,6 +43,8 @@ export interface HelpItem {
   command: string;
   usage: string;
   description: string;
+  /** A line to try, e.g. "/search election results". */
+  example?: string;
 }
 
 export interface WhoListItem extends QuoteRef {

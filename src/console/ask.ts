@@ -4,37 +4,40 @@
  * Each INPUT is a command line or a plain question. With --json, stdout carries exactly one JSON
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
  * others are still answered, and the exit code is 1. --all lifts the item cap of /who, /search,
- * /casualties and /timeline (a plain question still gets its best few quotes).
+ * /casualties, /timeline and /sources (a plain question still gets its best few quotes).
  */
 import 'dotenv/config';
-import { parseArgs } from 'node:util';
 import { lookupIn } from '../answers/format.ts';
-import { ConfigError, configWithArgs } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { parseCommandLine, runEntry, UsageError } from '../cli.ts';
+import { configWithArgs } from '../config.ts';
+import { consoleLogger } from '../log.ts';
 import { openStore } from './open.ts';
 import { renderJson, renderText } from './render.ts';
 import { safeReply } from './safe-reply.ts';
 
-const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] INPUT...';
+export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] INPUT...
+
+Answers each INPUT (a command such as "/search Raqqa" or a plain question) and exits.
+
+  --corpus DIR        the folder of .txt articles (default: CORPUS_DIR, else seeds)
+  --snapshot-dir DIR  where the index snapshot is kept (default: SNAPSHOT_DIR, else .cache/index)
+  --json              one JSON object per INPUT, one per line, in order
+  --all               every item, not the first 50 (/who, /search, /casualties, /timeline, /sources)
+  -h, --help          this help`;
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine(
+    { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } },
+    process.argv.slice(2),
+    true,
+  );
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${ASK_USAGE}\n`);
     return 0;
   }
-  if (args.positionals.length === 0) {
-    process.stderr.write(`nothing to answer\n${USAGE}\n`);
-    return 2;
-  }
+  if (args.positionals.length === 0) throw new UsageError('nothing to answer: give a command or a question, e.g. "/search Raqqa"');
   const config = configWithArgs(args.values);
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const log = consoleLogger(config.LOG_LEVEL);
   const store = await openStore(config, log);
   const index = store.index;
   const lookup = lookupIn(index);
@@ -47,19 +50,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-  });
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `ask failed: ${(err as Error).message}\n`);
-    process.exitCode = 2;
-  },
-);
+runEntry('npm run ask', main);

@@ -1,36 +1,136 @@
 import { createInterface } from 'node:readline';
+import { COMMANDS } from '../answers/catalog.ts';
 import { lookupIn } from '../answers/format.ts';
-import type { IndexStore } from '../index/store.ts';
-import { renderText } from './render.ts';
+import { unknownCommand } from '../answers/parse.ts';
+import type { Answer, HelpItem, Reply } from '../answers/types.ts';
+import type { BuildProgress } from '../index/build.ts';
+import { RefreshError, type IndexStore } from '../index/store.ts';
+import { frontEndLimit } from '../limits.ts';
+import { refreshLines } from './refresh.ts';
+import { renderParts, wrapLines } from './render.ts';
 import { safeReply } from './safe-reply.ts';
 
 /**
  * The interactive console: type what you would type in Discord (`/search Raqqa strikes`, `/who`,
  * `/help`, …) or a plain question. `/refresh` re-reads the corpus; `/quit` or Ctrl-D leaves.
+ *
+ * On a terminal, lines are wrapped at its width on word boundaries, and a long answer is shown a
+ * screenful at a time: "-- more (items 1-8 of 126): Enter or /more for the next, or type anything
+ * else --"; every item can be reached. Piped (a script, a test), every answer is printed whole and unwrapped.
  */
-export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const rl = createInterface({ input, output, prompt: '> ', terminal: (input as { isTTY?: boolean }).isTTY ?? false });
-  const say = (s: string) => output.write(`${s}\n`);
+
+/** The console's own commands, beside those of the answer engine. */
+const CONSOLE_HELP: HelpItem[] = [
+  { command: 'more', usage: '/more', description: 'The next screenful of a long answer (or just press Enter)', example: '/more' },
+  { command: 'refresh', usage: '/refresh', description: 'Re-read the corpus folder: new, changed and removed articles', example: '/refresh' },
+  { command: 'quit', usage: '/quit', description: 'Leave the console (or press Ctrl-D)', example: '/quit' },
+];
+const CONSOLE_COMMANDS = ['more', 'refresh', 'quit', 'exit'];
+const KNOWN = [...COMMANDS.map((c) => c.name as string), ...CONSOLE_COMMANDS];
+
+export interface ConsoleOptions {
+  /** Wrap width and screen height; by default the output's own when it is a terminal, else no wrapping or paging. */
+  columns?: number;
+  rows?: number;
+  /** A progress bar for a refresh (the console's own on a terminal). */
+  progress?: { update(p: BuildProgress): void; stop(): void };
+}
+
+interface Pending {
+  lines: string[][];
+  next: number;
+}
+
+export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout, opts: ConsoleOptions = {}): Promise<void> {
+  const tty = (output as { isTTY?: boolean }).isTTY ?? false;
+  const rl = createInterface({ input, output, prompt: '> ', terminal: ((input as { isTTY?: boolean }).isTTY ?? false) && tty });
+  const columns = () => opts.columns ?? (tty ? ((output as { columns?: number }).columns ?? 80) : Number.POSITIVE_INFINITY);
+  const rows = () => opts.rows ?? (tty ? ((output as { rows?: number }).rows ?? 24) : Number.POSITIVE_INFINITY);
+  const say = (...lines: string[]) => output.write(`${wrapLines(lines, columns()).join('\n')}\n`);
+  let pending: Pending | undefined;
+
+  /** Prints items from `pending` while they fit on the screen (at least one), then the "more" line. */
+  const showMore = () => {
+    if (!pending) return;
+    const room = Math.max(3, rows() - 2);
+    let used = 0;
+    const first = pending.next;
+    while (pending.next < pending.lines.length) {
+      const block = wrapLines(pending.lines[pending.next]!, columns());
+      if (used > 0 && used + block.length > room) break;
+      output.write(`${block.join('\n')}\n`);
+      used += block.length;
+      pending.next++;
+    }
+    const total = pending.lines.length;
+    if (pending.next < total) say(`-- more (items ${first + 1}-${pending.next} of ${total}): Enter or /more for the next, or type anything else --`);
+    else pending = undefined;
+  };
+
+  const show = (r: Reply) => {
+    const parts = renderParts(r, lookupIn(store.index));
+    const items = 'error' in r ? [] : parts.items;
+    let head = parts.head;
+    if (!('error' in r) && r.command === 'help') {
+      // The console's own commands, after the engine's.
+      const extra = renderParts({ ...(r as Answer & { command: 'help' }), items: CONSOLE_HELP, message: '' }, lookupIn(store.index)).items;
+      items.push(...extra.map((lines, i) => lines.map((l, j) => (j === 0 ? l.replace(/^\s*\d+\./, `${String(items.length + i + 1).padStart(2)}.`) : l))));
+    }
+    if (!('error' in r) && r.items.length > 1 && r.command !== 'help') head = [...head, `${r.items.length.toLocaleString('en-US')} ${itemsNoun(r)}:`];
+    if (head.length) say(...head);
+    pending = { lines: items, next: 0 };
+    showMore();
+  };
+
   const idx = store.index;
-  say(`Quote bot — ${idx.articles.size} articles, ${idx.sentences.length} sentences. Ask a question, or /help. /quit or Ctrl-D leaves.`);
+  say(`Quote bot — ${idx.articles.size.toLocaleString('en-US')} articles, ${idx.sentences.length.toLocaleString('en-US')} sentences. Ask a question, or /help. /quit or Ctrl-D leaves.`);
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
-    if (text === '/refresh') {
+    const command = /^\/(\S*)/.exec(text)?.[1]?.toLowerCase();
+    if (command === 'quit' || command === 'exit') break;
+    if ((text === '' || command === 'more') && pending) {
+      showMore();
+    } else if (command === 'more') {
+      say('Nothing more to show: ask something first.');
+    } else if (command === 'refresh') {
+      pending = undefined;
       try {
-        const r = await store.refresh();
-        say(`Refreshed in ${Math.round(r.ms)} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed; ${r.articles} articles, ${r.sentences} sentences.`);
-        if (r.notSaved) say(`! Not saved to disk (${r.notSaved}): the new index serves from memory; the next /refresh saves it again.`);
+        const r = await store.refresh((p) => opts.progress?.update(p));
+        opts.progress?.stop();
+        say(...refreshLines(r));
       } catch (err) {
-        say(`! Refresh failed: ${(err as Error).message}`);
+        opts.progress?.stop();
+        if (!(err instanceof RefreshError)) store.options.log.error({ err }, 'refresh failed');
+        say(`! Refresh failed: ${(err as Error).message}. The previous index keeps serving, unchanged.`);
       }
+    } else if (command !== undefined && !KNOWN.includes(command)) {
+      pending = undefined;
+      say(`! ${unknownCommand(command, KNOWN.filter((c) => c !== 'exit'))}`);
     } else if (text) {
-      const index = store.index;
-      say(renderText(safeReply(index, text, store.options.log), lookupIn(index)));
+      pending = undefined;
+      const query = command ?? 'ask';
+      show(safeReply(store.index, text, store.options.log, { limit: frontEndLimit(query) }));
     }
     rl.prompt();
   }
   rl.close();
   say('Bye.');
+}
+
+/** What the items of an answer are, for "126 tolls:". */
+function itemsNoun(r: Answer): string {
+  const first = r.items[0];
+  switch (r.command) {
+    case 'sources':
+      return 'articles';
+    case 'who':
+      return first && 'mentions' in first ? 'people' : 'sentences';
+    case 'casualties':
+      return 'tolls';
+    case 'timeline':
+      return 'dated events';
+    default:
+      return 'results';
+  }
 }

@@ -101,25 +101,72 @@ const MAX_SOURCES_BYTES = 10 * LIMITS.maxArticleBytes;
  */
 let lastSources: { raw: string; out: Map<string, Omit<ArticleMeta, 'file'>>; warnings: CorpusWarning[] } | undefined;
 
+/**
+ * The metadata of the last usable `sources.json` of each corpus folder (or, after a start, what the
+ * snapshot held: `rememberMetadata`). When the file turns malformed or unreadable, articles keep this
+ * metadata rather than losing it: one policy at start and on refresh, the one that loses nothing.
+ */
+const lastGood = new Map<string, Map<string, Omit<ArticleMeta, 'file'>>>();
+
+/** Records the metadata an index already has (a snapshot's), for a `sources.json` that turns out unusable. */
+export function rememberMetadata(dir: string, metas: Iterable<ArticleMeta>): void {
+  const key = path.resolve(dir);
+  if (lastGood.has(key)) return;
+  const out = new Map<string, Omit<ArticleMeta, 'file'>>();
+  for (const { file, ...meta } of metas) if (Object.keys(meta).length) out.set(file, meta);
+  lastGood.set(key, out);
+}
+
+/** Forgets what `rememberMetadata` and the last good read recorded for a folder (a new process, in tests). */
+export function forgetMetadata(dir: string): void {
+  lastGood.delete(path.resolve(dir));
+}
+
+/** What an unusable `sources.json` means for the articles, said at the end of its warning. */
+const keptOrNone = (kept: boolean) =>
+  kept ? 'articles keep the metadata read before (the last good sources.json); fix it and refresh' : 'articles are indexed without metadata until it is fixed';
+
 /** Reads and validates `sources.json`. Bad entries and bad fields are dropped with a warning each. */
 export async function readSources(dir: string, warnings: CorpusWarning[], fs: CorpusFs = NODE_FS): Promise<Map<string, Omit<ArticleMeta, 'file'>>> {
+  const key = path.resolve(dir);
+  const fallback = () => {
+    const kept = lastGood.get(key);
+    return { kept: !!kept?.size, out: new Map([...(kept ?? [])].map(([file, meta]) => [file, { ...meta }])) };
+  };
   let raw: string;
   try {
     raw = Buffer.from(await readRegular(fs, path.join(dir, SOURCES_FILE), MAX_SOURCES_BYTES)).toString('utf8');
   } catch (err) {
-    // Said "unreadable" like any other failure to read it, so a refresh refuses to drop all metadata.
-    if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); articles keep no metadata`, kind: 'unreadable' });
-    else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(fsProblem(SOURCES_FILE, err, 'articles keep no metadata'));
-    return new Map();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      // No sources.json at all is a corpus without metadata, not a broken file.
+      lastGood.set(key, new Map());
+      return new Map();
+    }
+    const f = fallback();
+    if (err instanceof Skip) warnings.push({ file: SOURCES_FILE, problem: `unreadable (${err.message.replace(/; (?:skipped)$/, '')}); ${keptOrNone(f.kept)}`, kind: 'unreadable' });
+    else warnings.push(fsProblem(SOURCES_FILE, err, keptOrNone(f.kept)));
+    return f.out;
   }
+  let parsed: Map<string, Omit<ArticleMeta, 'file'>>;
+  let found: CorpusWarning[];
   if (lastSources?.raw === raw) {
-    for (const w of lastSources.warnings) warnings.push({ ...w });
-    return new Map([...lastSources.out].map(([file, meta]) => [file, { ...meta }]));
+    parsed = lastSources.out;
+    found = lastSources.warnings;
+  } else {
+    found = [];
+    parsed = parseSources(raw, found);
+    lastSources = { raw, out: parsed, warnings: found };
   }
-  const before = warnings.length;
-  const parsed = parseSources(raw, warnings);
-  lastSources = { raw, out: parsed, warnings: warnings.slice(before).map((w) => ({ ...w })) };
-  return new Map([...parsed].map(([file, meta]) => [file, { ...meta }]));
+  const unusable = found.find((w) => w.kind === 'unusable');
+  if (unusable) {
+    const f = fallback();
+    warnings.push({ ...unusable, problem: `${unusable.problem}; ${keptOrNone(f.kept)}` });
+    return f.out;
+  }
+  for (const w of found) warnings.push({ ...w });
+  const out = new Map([...parsed].map(([file, meta]) => [file, { ...meta }]));
+  lastGood.set(key, out);
+  return new Map([...out].map(([file, meta]) => [file, { ...meta }]));
 }
 
 /** Parses the text of `sources.json`: each listed file's metadata, a warning per problem. */
@@ -129,11 +176,11 @@ function parseSources(raw: string, warnings: CorpusWarning[]): Map<string, Omit<
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (err) {
-    warnings.push({ file: SOURCES_FILE, problem: `malformed JSON (${(err as Error).message}); articles keep no metadata`, kind: 'unusable' });
+    warnings.push({ file: SOURCES_FILE, problem: `malformed JSON (${(err as Error).message})`, kind: 'unusable' });
     return out;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    warnings.push({ file: SOURCES_FILE, problem: 'must be an object mapping file names to metadata; ignored', kind: 'unusable' });
+    warnings.push({ file: SOURCES_FILE, problem: 'must be an object mapping file names to metadata', kind: 'unusable' });
     return out;
   }
   for (const [file, value] of Object.entries(json)) {
@@ -215,7 +262,9 @@ export async function readCorpus(dir: string, fs: Partial<CorpusFs> = {}, { only
   const txt = new Map(entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).map((e) => [e.name, e]));
   const names = [...txt.keys()].sort();
   const known = new Set(names);
-  for (const file of sources.keys()) {
+  // Metadata kept from before (an unusable sources.json) may name files since removed: nothing to say about those.
+  const kept = warnings.some((w) => w.file === SOURCES_FILE && (w.kind === 'unusable' || w.kind === 'unreadable'));
+  for (const file of kept ? [] : sources.keys()) {
     if (!known.has(file)) warnings.push({ file: SOURCES_FILE, problem: `lists "${file}", which is not in the corpus folder`, kind: 'unlisted' });
   }
   // Read files concurrently (the disk and the thread pool are far faster than one await at a time),

@@ -9,7 +9,8 @@ import type { BotContext } from './context.ts';
 import { HIDE_OPTION } from './define.ts';
 import { deferReply, editReply, reply, send, update } from './deliver.ts';
 import { NO_MENTIONS, type PagePayload, pagePayload, parsePageCustomId } from './pagination.ts';
-import { noticeText, renderAnswer } from './render.ts';
+import { noticeText, pageCount, renderPage } from './render.ts';
+import { frontEndLimit } from '../limits.ts';
 
 /**
  * The question flow: read the options, check the query, answer from the serving index, render, and
@@ -18,11 +19,15 @@ import { noticeText, renderAnswer } from './render.ts';
 
 /** Renders an answer and, when it needs more than one page, keeps a page state for its buttons. */
 function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
-  const pages = renderAnswer(ans, lookupIn(index));
-  if (pages.length < 2) return pagePayload(pages, 0);
+  const total = pageCount(ans);
+  const first = renderPage(ans, lookupIn(index), 0);
+  if (total < 2) return pagePayload(first, 0, total);
   const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now() });
-  return pagePayload(pages, 0, { key, askerId });
+  return pagePayload(first, 0, total, { key, askerId });
 }
+
+/** An answer with every item a front end pages through. */
+const answerAll = (index: CorpusIndex, command: CommandName, query: string): Answer => answer(index, command, query, { limit: frontEndLimit(command) });
 
 /**
  * How a burst of commands is answered. An answer costs milliseconds, but hundreds arriving together
@@ -107,7 +112,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
     if (!acknowledged() && waiting * costMs > (ctx.answerWithinMs ?? ANSWER_WITHIN_MS)) await deferFirst(defer);
     payload = await inTurn(() => {
       const index = ctx.store.index;
-      return answerPayload(answer(index, command, query), index, ctx, interaction.user.id);
+      return answerPayload(answerAll(index, command, query), index, ctx, interaction.user.id);
     });
   } finally {
     waiting--;
@@ -129,7 +134,7 @@ async function respondWith(interaction: ChatInputCommandInteraction, ctx: BotCon
 export async function answerDirectMessage(message: Message, ctx: BotContext): Promise<void> {
   if (!message.channel.isSendable()) return;
   const index = ctx.store.index;
-  const r = replyTo(index, message.content);
+  const r = replyTo(index, message.content, { limit: Number.POSITIVE_INFINITY });
   const payload = 'error' in r ? { content: noticeText(r.error), allowedMentions: NO_MENTIONS } : answerPayload(r, index, ctx, message.author.id);
   await send(message.channel, payload, ctx.log);
 }
@@ -147,6 +152,8 @@ export async function turnPage(interaction: ButtonInteraction, ctx: BotContext):
     return;
   }
   const index = ctx.store.index;
-  const pages = renderAnswer(answer(index, state.command, state.query), lookupIn(index));
-  await update(interaction, pagePayload(pages, id.page, { key: id.key, askerId: id.askerId }), ctx.log);
+  const ans = answerAll(index, state.command, state.query);
+  const total = pageCount(ans);
+  const page = Math.min(id.page, total - 1);
+  await update(interaction, pagePayload(renderPage(ans, lookupIn(index), page), page, total, { key: id.key, askerId: id.askerId }), ctx.log);
 }

@@ -1,4 +1,5 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
+import { OperatorError } from '../cli.ts';
 import type { Config } from '../config.ts';
 import { openStore } from '../console/open.ts';
 import type { IndexStore } from '../index/store.ts';
@@ -24,6 +25,26 @@ export interface RunningBot {
 export interface BotDeps {
   store?: IndexStore;
   log?: Logger;
+  /** How a failed login (network, Discord down) is retried: first wait and longest wait, ms. */
+  retry?: { firstMs: number; maxMs: number };
+  /** Stops the login retries (a signal while the network is down). */
+  signal?: AbortSignal;
+}
+
+/** The default backoff of a failed login: 1 s, doubling, at most a minute between attempts, for ever. */
+const LOGIN_RETRY = { firstMs: 1000, maxMs: 60_000 };
+
+/** A login that retrying cannot mend: the token is refused (discord.js's TokenInvalid, a 401). */
+function loginIsFinal(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown };
+  return e.code === 'TokenInvalid' || e.status === 401 || e.status === 403;
+}
+
+/** Why a login failed, briefly: a system error code, an HTTP status, or the first line of the message. */
+function loginProblem(err: unknown, secrets: string[]): string {
+  const e = err as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: string };
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : undefined;
+  return redact(code ?? (typeof e.status === 'number' ? `HTTP ${e.status}` : (e.message ?? String(err)).split('\n')[0]!), secrets);
 }
 
 /** Minimum time between two progress edits of a /refresh reply. */
@@ -57,28 +78,59 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
     progressEveryMs: PROGRESS_EVERY_MS,
   };
 
-  const client = new Client(clientOptions(config));
   const onInteraction = (interaction: Interaction) => void handleInteraction(interaction, ctx);
   const onMessage = (message: Message) => void handleMessage(message, ctx);
-  client.on(Events.InteractionCreate, onInteraction);
-  client.on(Events.MessageCreate, onMessage);
-  client.on(Events.Error, (err) => log.error({ error: describeError(err, secrets) }, 'discord client error'));
-  client.on(Events.Warn, (text) => log.warn(redact(text, secrets)));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-  client.on(Events.ShardError, (err, shard) => log.warn({ shard, error: describeError(err, secrets) }, 'gateway error'));
-  if (log.isLevelEnabled('trace')) client.on(Events.Debug, (text) => log.trace(redact(text, secrets)));
+  const connect = async (): Promise<Client> => {
+    const client = new Client(clientOptions(config));
+    client.on(Events.InteractionCreate, onInteraction);
+    client.on(Events.MessageCreate, onMessage);
+    client.on(Events.Error, (err) => log.error({ error: describeError(err, secrets) }, 'discord client error'));
+    client.on(Events.Warn, (text) => log.warn(redact(text, secrets)));
+    client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+    client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+    client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+    client.on(Events.ShardError, (err, shard) => log.warn({ shard, error: describeError(err, secrets) }, 'gateway error'));
+    if (log.isLevelEnabled('trace')) client.on(Events.Debug, (text) => log.trace(redact(text, secrets)));
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await Promise.all([client.login(token), ready]);
+      return client;
+    } catch (err) {
+      await client.destroy();
+      throw err;
+    }
+  };
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  try {
-    await Promise.all([client.login(token), ready]);
-  } catch (err) {
-    warming.abort();
-    await client.destroy();
-    // discord.js's login errors carry no token; redact anyway before anything can print it.
-    const e = err as Error;
-    throw new Error(`Discord login failed: ${redact(e.message, secrets)}`);
+  // A refused token stops at once with a clear message; anything else (no network, Discord down)
+  // is retried with a doubling wait, saying so each time, until it works or the signal stops it.
+  const retry = deps.retry ?? LOGIN_RETRY;
+  let client: Client | undefined;
+  for (let attempt = 1, wait = retry.firstMs; !client; attempt++, wait = Math.min(retry.maxMs, wait * 2)) {
+    try {
+      client = await connect();
+    } catch (err) {
+      const problem = loginProblem(err, secrets);
+      if (loginIsFinal(err) || deps.signal?.aborted) {
+        warming.abort();
+        throw new OperatorError(
+          loginIsFinal(err)
+            ? `Discord login failed: ${problem === 'HTTP 401' ? 'the token was refused' : problem}. Copy a fresh token from the Developer Portal (Bot → Reset Token) into DISCORD_TOKEN.`
+            : `Discord login stopped: ${problem}`,
+        );
+      }
+      log.warn({ attempt, retryInMs: wait, problem }, `Discord login failed (${problem}); retrying in ${Math.round(wait / 100) / 10} s (attempt ${attempt})`);
+      const stopped = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), wait);
+        deps.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve(true);
+        }, { once: true });
+      });
+      if (stopped) {
+        warming.abort();
+        throw new Error(`Discord login stopped while retrying (${problem})`);
+      }
+    }
   }
   const user = client.user;
   log.info({ user: user?.tag, id: user?.id, guilds: client.guilds.cache.size, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE }, `Discord bot ready as ${user?.tag ?? 'unknown user'}`);

@@ -6,6 +6,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { type APIApplication, REST, Routes } from 'discord.js';
+import { OperatorError, parseCommandLine, runEntry } from '../cli.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { commandBodies } from './commands.ts';
 import { redact } from './errors.ts';
@@ -31,24 +32,44 @@ export async function deployCommands(config: Config, rest: REST = restFor(config
   return { applicationId, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', route, names: saved.map((c) => c.name) };
 }
 
-async function main(): Promise<void> {
+export const DEPLOY_USAGE = `usage: npm run deploy-commands
+
+Registers the bot's slash commands (overwriting the whole set): in the server DISCORD_GUILD_ID when it
+is set (at once, for development), else globally (every server and DM; may take a while to show).
+Reads DISCORD_TOKEN (required), DISCORD_APPLICATION_ID and DISCORD_API_URL from .env or the
+environment; .env.example describes each.
+
+  -h, --help   this help`;
+
+async function main(): Promise<number> {
+  const { values } = parseCommandLine({}, process.argv.slice(2));
+  if (values.help) {
+    process.stdout.write(`${DEPLOY_USAGE}\n`);
+    return 0;
+  }
   const config = loadConfig();
-  const r = await deployCommands(config);
+  let r: DeployResult;
+  try {
+    r = await deployCommands(config);
+  } catch (err) {
+    throw deployFailure(err);
+  }
   const where = r.scope === 'guild' ? `server ${config.DISCORD_GUILD_ID} (available at once)` : 'every server and DM (global: may take a while to appear)';
   process.stdout.write(`Registered ${r.names.length} commands for application ${r.applicationId} in ${where}: ${r.names.map((n) => `/${n}`).join(', ')}\n`);
+  return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    const config = (() => {
-      try {
-        return loadConfig();
-      } catch {
-        return undefined;
-      }
-    })();
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`deploy-commands failed: ${redact(message, config?.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : [])}\n`);
-    process.exit(1);
-  });
+/** What went wrong, in one line with what to do: a refused token, an unknown server, no network. */
+export function deployFailure(err: unknown): Error {
+  if (err instanceof ConfigError) return err;
+  const status = (err as { status?: number }).status;
+  const code = (err as NodeJS.ErrnoException).code ?? (err as { cause?: NodeJS.ErrnoException }).cause?.code;
+  const message = redact(err instanceof Error ? err.message : String(err), process.env.DISCORD_TOKEN ? [process.env.DISCORD_TOKEN] : []);
+  if (status === 401) return new OperatorError('deploy-commands: Discord refused the token (401). Copy a fresh one from the Developer Portal (Bot → Reset Token) into DISCORD_TOKEN.');
+  if (status === 403 || status === 404)
+    return new OperatorError(`deploy-commands: Discord answered ${status} (${message}). Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot is in that server.`);
+  if (status === undefined && code) return new OperatorError(`deploy-commands: cannot reach the Discord API (${code}). Check the network, or DISCORD_API_URL if set.`);
+  return new OperatorError(`deploy-commands failed: ${message}`);
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runEntry('npm run deploy-commands', main);

@@ -112,12 +112,12 @@ export interface PagePayload {
   allowedMentions: MessageMentionOptions;
 }
 
-/** The message for one page: its embed, and buttons when there is more than one page. */
-export function pagePayload(pages: APIEmbed[], page: number, nav?: { key: string; askerId: string }): PagePayload {
-  const p = Math.min(Math.max(0, page), pages.length - 1);
+/** The message for page `page` of `total`: its embed, and buttons when there is more than one page. */
+export function pagePayload(embed: APIEmbed, page: number, total: number, nav?: { key: string; askerId: string }): PagePayload {
+  const p = Math.min(Math.max(0, page), total - 1);
   return {
-    embeds: [pages[p]!],
-    components: nav && pages.length > 1 ? [pageButtons(nav.key, p, pages.length, nav.askerId)] : [],
+    embeds: [embed],
+    components: nav && total > 1 ? [pageButtons(nav.key, p, total, nav.askerId)] : [],
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -1,7 +1,7 @@
 import { type APIEmbed, escapeMarkdown } from 'discord.js';
 import { type ArticleLookup, sourceLabel, tollLabel } from '../answers/format.ts';
 import type { Answer, QuoteRef } from '../answers/types.ts';
-import { DISCORD_LIMITS, LIMITS } from '../limits.ts';
+import { DISCORD_LIMITS } from '../limits.ts';
 
 /**
  * An answer as Discord embeds, one per page. Every quote is shown as a block quote with its source
@@ -29,7 +29,7 @@ const HELP_NOTE =
   'In a DM with the bot, just type your question. Set `hide` on any command to see the answer alone. Moderators (Manage Server) can run `/refresh` to re-read the articles folder.';
 
 /** Items per page by command: quotes are long, list rows short. */
-const PER_PAGE: Record<Answer['command'], number> = { search: 5, ask: 5, who: 5, casualties: 5, timeline: 6, sources: 10, help: 25 };
+const PER_PAGE: Record<Answer['command'], number> = { search: 5, ask: 5, who: 5, casualties: 4, timeline: 5, sources: 6, help: 25 };
 
 /** Escapes every Discord markdown construct in text taken from an article or a user. */
 export function escapeText(text: string): string {
@@ -82,10 +82,13 @@ const quoteLines = (q: QuoteRef, lookup: ArticleLookup, quoteMax = QUOTE_MAX): s
   `— ${sourceRef(q.source, lookup)}`,
 ];
 
-/** One numbered item as markdown, at most BLOCK_MAX characters. */
-export function itemBlock(item: Answer['items'][number], n: number, lookup: ArticleLookup): string {
+/** One numbered item as markdown, at most `max` characters (BLOCK_MAX by default): a long quote is cut with "…" to fit. */
+export function itemBlock(item: Answer['items'][number], n: number, lookup: ArticleLookup, max: number = BLOCK_MAX): string {
   const num = `**${n}.**`;
-  if ('usage' in item) return cap(`\`${item.usage.replace(/`/g, '')}\` — ${escapeText(item.description)}`, BLOCK_MAX);
+  if ('usage' in item) {
+    const example = item.example ? ` — e.g. \`${item.example.replace(/`/g, '')}\`` : '';
+    return cap(`\`${item.usage.replace(/`/g, '')}\` — ${escapeText(item.description)}${example}`, max);
+  }
 
   let head = '';
   const extras: string[][] = [];
@@ -108,12 +111,16 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     head = `**${escapeCapped(item.name, 100)}**`;
   }
 
-  // A plain quote (search, ask) needs no heading line: the quote and its source are the item.
-  const lines = [...(head ? [`${num} ${head}`] : []), ...quoteLines(item, lookup)];
-  let block = lines.join('\n');
+  // A plain quote (search, ask) needs no heading line: the quote and its source are the item. A
+  // /sources row has its title in the heading: its source line is the file, linked when it has a URL.
+  const headLine = head ? `${num} ${head}` : '';
+  const source = 'sentences' in item ? sourceFileRef(item.source, lookup) : `— ${sourceRef(item.source, lookup)}`;
+  const room = max - headLine.length - source.length - 8;
+  const quote = `> ${escapeCapped(item.quote, Math.max(40, Math.min(QUOTE_MAX, room)))}`;
+  let block = [...(headLine ? [headLine] : []), quote, source].join('\n');
   for (const extra of extras) {
     const next = `${block}\n*also:*\n${extra.join('\n')}`;
-    if (next.length > BLOCK_MAX - 40) {
+    if (next.length > max - 40) {
       more++;
       continue;
     }
@@ -123,10 +130,17 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     const files = item.alsoIn as string[];
     const shown = files.slice(0, ALSO_IN).map((f) => escapeCapped(sourceLabel(f, lookup), 150));
     const line = `*also in:* ${shown.join('; ')}${files.length > ALSO_IN ? ` and ${files.length - ALSO_IN} more` : ''}`;
-    if (block.length + 1 + line.length <= BLOCK_MAX) block += `\n${line}`;
+    if (block.length + 1 + line.length <= max - 40) block += `\n${line}`;
   }
   if (more) block += `\n*…and ${more} more source${more === 1 ? '' : 's'}*`;
-  return cap(block, BLOCK_MAX);
+  return cap(block, max);
+}
+
+/** A /sources row's source line: the file name, linked to the article when it has a URL. */
+function sourceFileRef(file: string, lookup: ArticleLookup): string {
+  const plainFile = cap(file.replace(/[`\n]/g, ''), 100);
+  const url = lookup(file)?.url;
+  return url && SAFE_URL.test(url) ? `— [\`${plainFile}\`](${url})` : `— \`${plainFile}\``;
 }
 
 /** The first page's header: what the answer says about itself, and "did you mean" names. */
@@ -142,47 +156,63 @@ export function embedTitle(answer: Pick<Answer, 'command' | 'query'>): string {
   return cap(`/${answer.command}${answer.query ? ` ${answer.query}` : ''}`, DISCORD_LIMITS.embedTitle);
 }
 
-/** Renders an answer as pages: one embed each, every limit respected. Always at least one page. */
-export function renderAnswer(answer: Answer, lookup: ArticleLookup): APIEmbed[] {
-  // An answer may carry more items than anyone pages through (/sources of a 19,000-article corpus):
-  // render the first LIMITS.maxItems, and say so.
-  const blocks = answer.items.slice(0, LIMITS.maxItems).map((item, i) => itemBlock(item, i + 1, lookup));
+/** What the footer counts, by command: "412 people", "2,225 articles". */
+function countLabel(answer: Answer): string {
+  const n = answer.items.length;
+  const first = answer.items[0];
+  const [one, many] =
+    answer.command === 'sources'
+      ? ['article', 'articles']
+      : answer.command === 'who'
+        ? first && 'mentions' in first
+          ? ['person', 'people']
+          : ['sentence', 'sentences']
+        : answer.command === 'casualties'
+          ? ['toll', 'tolls']
+          : answer.command === 'timeline'
+            ? ['dated event', 'dated events']
+            : ['result', 'results'];
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** How many pages an answer takes: a fixed number of items each (so any page renders alone), at least one. */
+export function pageCount(answer: Answer): number {
+  return Math.max(1, Math.ceil(answer.items.length / PER_PAGE[answer.command]));
+}
+
+/**
+ * Page `page` (from 0) of an answer, as one embed, every limit respected. Only that page's items are
+ * rendered (an answer may list every article of a 19,000-article corpus): each page holds a fixed
+ * number of items, and each item block gets an equal share of the description, a long quote being
+ * cut with "…" to fit.
+ */
+export function renderPage(answer: Answer, lookup: ArticleLookup, page: number): APIEmbed {
   const perPage = PER_PAGE[answer.command];
+  const total = pageCount(answer);
+  const p = Math.min(Math.max(0, Math.trunc(page)), total - 1);
+  const items = answer.items.slice(p * perPage, (p + 1) * perPage);
+  const head = p === 0 ? header(answer) : '';
   // Help rows are one line each; quotes are separated by a blank line.
   const separator = answer.command === 'help' ? '\n' : '\n\n';
-  const descriptions: string[] = [];
-  let current = header(answer);
-  let count = 0;
-  for (const block of blocks) {
-    // The header stands apart from the first item by a blank line.
-    const joined = current ? `${current}${count === 0 ? '\n\n' : separator}${block}` : block;
-    if (count >= perPage || joined.length > DISCORD_LIMITS.embedDescription) {
-      descriptions.push(current);
-      current = block;
-      count = 1;
-    } else {
-      current = joined;
-      count++;
-    }
-  }
-  if (answer.command === 'help') current += `\n\n${HELP_NOTE}`;
-  descriptions.push(current || 'Nothing found.');
-  const total = descriptions.length;
-  const results = answer.items.length;
-  return descriptions.map((description, i) => ({
-    title: embedTitle(answer),
-    description,
-    color: COLOR,
-    footer: {
-      text: [
-        results ? `${results} result${results === 1 ? '' : 's'}${results > blocks.length ? ` (the first ${blocks.length} shown)` : ''}` : '',
-        total > 1 ? `page ${i + 1} of ${total}` : '',
-        answer.command === 'help' ? '' : 'quotes copied word for word from the articles',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    },
-  }));
+  const note = answer.command === 'help' && p === total - 1 ? `\n\n${HELP_NOTE}` : '';
+  const room = DISCORD_LIMITS.embedDescription - head.length - note.length - 2 - separator.length * items.length;
+  const budget = Math.min(BLOCK_MAX, Math.floor(room / Math.max(1, items.length)));
+  const blocks = items.map((item, i) => itemBlock(item, p * perPage + i + 1, lookup, budget));
+  const body = blocks.join(separator);
+  const description = `${[head, body].filter(Boolean).join('\n\n')}${note}` || 'Nothing found.';
+  const footer = [
+    answer.items.length && answer.command !== 'help' ? countLabel(answer) : '',
+    total > 1 ? `page ${(p + 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : '',
+    answer.command === 'help' ? '' : 'quotes copied word for word from the articles',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return { title: embedTitle(answer), description, color: COLOR, ...(footer ? { footer: { text: footer } } : {}) };
+}
+
+/** Every page of an answer (tests, small answers); a front end renders only the page it shows (`renderPage`). */
+export function renderAnswer(answer: Answer, lookup: ArticleLookup): APIEmbed[] {
+  return Array.from({ length: pageCount(answer) }, (_, i) => renderPage(answer, lookup, i));
 }
 
 /** Discord's count of an embed's characters toward the 6000 per message. */

@@ -1,4 +1,4 @@
-import { readCorpus, readSources, SOURCES_FILE } from '../corpus/read.ts';
+import { readCorpus, readSources, rememberMetadata, SOURCES_FILE } from '../corpus/read.ts';
 import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
@@ -58,7 +58,10 @@ export class RefreshError extends Error {}
 /** A refresh asked for while another runs. */
 export class RefreshBusy extends RefreshError {}
 
-/** Problems that fail a refresh rather than silently drop an article from the serving index. */
+/**
+ * Problems that fail a refresh rather than silently drop an article from the serving index. An
+ * unusable sources.json is not one: the articles keep the metadata read before (see readSources).
+ */
 const FATAL_ON_REFRESH = new Set<CorpusWarning['kind']>(['unreadable', 'unusable']);
 
 /**
@@ -154,6 +157,8 @@ export class IndexStore {
       // Whatever went wrong with the snapshot, a good corpus is still served: rebuild.
       why = caught instanceof SnapshotUnusable ? caught.message : `snapshot is corrupt (${(caught as Error).message})`;
     }
+    // A sources.json that turned unusable since the snapshot leaves the articles the metadata it held.
+    if (snap?.articles instanceof Map) rememberMetadata(this.options.corpusDir, [...snap.articles.values()].map((a) => a.meta).filter(Boolean));
     let read = await this.#read(snap?.files);
     const key = corpusKey([...read.articles, ...read.reused]);
     if (snap?.key === key) {
@@ -280,7 +285,7 @@ export class IndexStore {
     } catch (err) {
       throw new RefreshError(`cannot read the corpus folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.has(w.kind) && (w.file === SOURCES_FILE || old.articles.has(w.file)));
+    const fatal = read.warnings.filter((w) => FATAL_ON_REFRESH.has(w.kind) && w.file !== SOURCES_FILE && old.articles.has(w.file));
     if (fatal.length) throw new RefreshError(fatal.map((w) => `${w.file}: ${w.problem}`).join('; '));
 
     // Nothing changed (same content, same warnings): keep serving the same index; only note what the read saw.

@@ -63,11 +63,13 @@ describe('page buttons', () => {
   });
 
   it('a payload has one embed, no mentions, and buttons only when there are pages to turn', () => {
-    const pages = [{ description: 'one' }, { description: 'two' }];
-    expect(pagePayload([pages[0]!], 0).components).toEqual([]);
-    const p = pagePayload(pages, 7, { key: 'k', askerId: '1' });
-    expect(p.embeds).toEqual([{ description: 'two' }]); // clamped to the last page
+    expect(pagePayload({ description: 'one' }, 0, 1).components).toEqual([]);
+    const p = pagePayload({ description: 'two' }, 7, 2, { key: 'k', askerId: '1' });
+    expect(p.embeds).toEqual([{ description: 'two' }]);
     expect(p.components).toHaveLength(1);
+    // Clamped to the last page: Next is disabled there.
+    const [, next] = (p.components[0]!.toJSON().components as { disabled?: boolean }[]);
+    expect(next!.disabled).toBe(true);
     expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 });

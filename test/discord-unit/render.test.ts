@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleLookup } from '../../src/answers/format.ts';
-import type { Answer, CasualtyItem, SearchItem, TimelineItem } from '../../src/answers/types.ts';
+import type { Answer, CasualtyItem, SearchItem, SourceItem, TimelineItem } from '../../src/answers/types.ts';
 import type { ArticleMeta } from '../../src/corpus/types.ts';
-import { BLOCK_MAX, embedLength, escapeCapped, escapeText, itemBlock, renderAnswer } from '../../src/discord/render.ts';
-import { DISCORD_LIMITS, LIMITS } from '../../src/limits.ts';
+import { BLOCK_MAX, embedLength, escapeCapped, escapeText, itemBlock, pageCount, renderAnswer, renderPage } from '../../src/discord/render.ts';
+import { DISCORD_LIMITS } from '../../src/limits.ts';
 
 const META: Record<string, ArticleMeta> = {
   'a.txt': { file: 'a.txt', title: 'Jet crash in Sinai', outlet: 'Wire', published: '2015-11-01T10:00:00Z', url: 'https://example.org/jet' },
@@ -115,13 +115,32 @@ describe('renderAnswer', () => {
     checkLimits(pages);
   });
 
-  it('renders at most LIMITS.maxItems items of a huge answer, and says so', () => {
-    const items: SearchItem[] = Array.from({ length: 120 }, (_, i) => ({ quote: `Line ${i + 1}.`, source: 'b.txt' }));
-    const pages = renderAnswer({ command: 'sources' as 'search', query: '', items }, lookup);
-    const all = pages.map((p) => p.description).join('\n');
-    expect(all).toContain(`> Line ${LIMITS.maxItems}.`);
-    expect(all).not.toContain(`> Line ${LIMITS.maxItems + 1}.`);
-    expect(pages[0]!.footer!.text).toContain(`120 results (the first ${LIMITS.maxItems} shown)`);
+  it('pages through every item of a huge answer, rendering only the page asked for', () => {
+    const n = 19_000;
+    const items: SourceItem[] = Array.from({ length: n }, (_, i) => ({ quote: `Line ${i + 1}.`, source: `f${i + 1}.txt`, title: `Title ${i + 1}`, outlet: 'Wire', published: null, sentences: 3 }));
+    const ans = { command: 'sources' as const, query: '', items };
+    const total = pageCount(ans);
+    expect(total).toBe(Math.ceil(n / 6));
+    const seen = new Set<number>();
+    for (const p of [0, 1, 1500, total - 1]) {
+      const page = renderPage(ans, lookup, p);
+      checkLimits([page]);
+      for (const m of page.description!.matchAll(/> Line (\d+)\./g)) seen.add(Number(m[1]));
+      expect(page.footer!.text).toContain(`19,000 articles · page ${(p + 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
+    }
+    // Pages hold consecutive items, numbered across pages; the last one ends with the last item.
+    expect(seen).toContain(1);
+    expect(seen).toContain(6 * 1500 + 1);
+    expect(seen).toContain(n);
+    expect(renderPage(ans, lookup, 1500).description).toMatch(/^\*\*9001\.\*\* \*\*Title 9001\*\*/);
+    // Each title once: the row's source line is its file, not the title again.
+    expect(renderPage(ans, lookup, 0).description!.match(/Title 1\*\*/g)).toHaveLength(1);
+  });
+
+  it('/help says no "results" in its footer', () => {
+    const [p] = renderAnswer({ command: 'help', query: '', items: [{ command: 'ask', usage: '/ask <question>', description: 'Ask', example: '/ask Who?' }] }, lookup);
+    expect(p!.footer?.text ?? '').not.toMatch(/result/);
+    expect(p!.description).toContain('e.g. `/ask Who?`');
   });
 
   it('cuts a monstrous sentence with "…" and keeps its block within bounds', () => {

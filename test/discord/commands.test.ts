@@ -59,7 +59,7 @@ describe('registration', () => {
     who: { arg: 'name', required: false, autocomplete: true },
     casualties: { arg: 'event', required: false },
     timeline: { arg: 'topic', required: false },
-    sources: {},
+    sources: { arg: 'query', required: false },
     help: {},
   };
 
@@ -206,6 +206,40 @@ describe('pagination', () => {
     expect(refusal.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(refusal.content).toMatch(/only the person who asked/i);
     expect(textOf(page1)).toBe(before);
+  });
+});
+
+describe('every person of /who, page by page', () => {
+  it('Next walks through all of them: "N people · page k of M", each person once, none left out', async () => {
+    const people = h.store.index.derived.people;
+    expect(people.length).toBeGreaterThan(5);
+    const message = await h.double.answer(h.double.command('who', {}, { person: h.double.world.member }));
+    const total = Number(/page 1 of (\d+)/.exec(textOf(message))?.[1]);
+    expect(total).toBe(Math.ceil(people.length / 5));
+    expect(textOf(message)).toContain(`${people.length} people · page 1 of ${total}`);
+    const seen: string[] = [];
+    const namesOn = () => [...textOf(message).matchAll(/\*\*\d+\.\*\* \*\*([^*]+)\*\*/g)].map((m) => m[1]!);
+    seen.push(...namesOn());
+    for (let page = 2; page <= total; page++) {
+      const press = h.double.press(message, buttonsOf(message).find((b) => b.label === 'Next')!.customId, { person: h.double.world.member });
+      await h.double.until(() => press.acks.length > 0, `page ${page}`);
+      expect(textOf(message)).toContain(`page ${page} of ${total}`);
+      seen.push(...namesOn());
+    }
+    expect(buttonsOf(message).find((b) => b.label === 'Next')?.disabled).toBe(true);
+    expect(seen).toHaveLength(people.length);
+    expect(new Set(seen).size).toBe(people.length);
+    expectVerbatim(message);
+  });
+});
+
+describe('/sources [query]', () => {
+  it('finds articles by words of their title, each title once', async () => {
+    const [article] = [...h.store.index.articles.values()].filter((a) => a.meta.title);
+    const word = article!.meta.title!.split(' ').find((w) => w.length > 5)!;
+    const message = await h.double.answer(h.double.command('sources', { query: word }, { person: h.double.world.member }));
+    expect(textOf(message)).toContain(article!.meta.title!);
+    expect(textOf(message).split(article!.meta.title!)).toHaveLength(2);
   });
 });
 

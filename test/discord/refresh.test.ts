@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,24 +105,36 @@ describe('/refresh by a moderator', () => {
     expect(await finalText(first, /refreshed/i)).toMatch(/0 added/);
   });
 
-  it('a refresh that fails says what failed; the serving index and the snapshot on disk stay exactly as they were', async () => {
+  it('a malformed sources.json does not block the refresh: the articles keep their metadata, the reply says so', async () => {
     const sources = path.join(h.corpusDir, 'sources.json');
     const good = await readFile(sources, 'utf8');
+    const metaBefore = new Map([...h.store.index.articles].map(([f, a]) => [f, a.meta]));
     await writeFile(sources, '{ "this is": not json');
-    await rm(path.join(h.corpusDir, NEW_FILE));
+    try {
+      const text = await finalText(h.double.command('refresh', {}, { person: h.double.world.moderator }), /refreshed/i);
+      expect(text).toMatch(/sources\.json: malformed JSON .*articles keep the metadata read before/);
+      for (const [file, meta] of metaBefore) expect(h.store.index.articles.get(file)?.meta).toEqual(meta);
+    } finally {
+      await writeFile(sources, good);
+    }
+  });
+
+  it('a refresh that fails says what failed; the serving index and the snapshot on disk stay exactly as they were', async () => {
+    await rm(path.join(h.corpusDir, NEW_FILE), { force: true });
+    await rename(h.corpusDir, `${h.corpusDir}-away`);
     const before = h.store.index;
     const disk = await snapshotOnDisk();
     expect(Object.keys(disk).length).toBeGreaterThan(0);
     try {
       const i = h.double.command('refresh', {}, { person: h.double.world.moderator });
       const text = await finalText(i, /failed/i);
-      expect(text).toMatch(/sources\.json/);
+      expect(text).toMatch(/corpus folder/);
       expect(text).toMatch(/previous index keeps serving/i);
       expect(h.store.index).toBe(before);
       expect(await snapshotOnDisk()).toEqual(disk);
       expect((await searchLighthouse()).length).toBeGreaterThan(0);
     } finally {
-      await writeFile(sources, good);
+      await rename(`${h.corpusDir}-away`, h.corpusDir);
     }
   });
 

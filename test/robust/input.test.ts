@@ -177,3 +177,29 @@ describe('bad input, by example', () => {
     expect((r as { items: { quote: string }[] }).items.some((i) => i.quote.includes('128 raids overnight'))).toBe(true);
   });
 });
+
+describe('a mistyped command', () => {
+  it('gets "did you mean" for the one near command, in the console and in DMs alike', () => {
+    for (const [typed, meant] of [
+      ['serach', 'search'],
+      ['SEARCH', 'search'],
+      ['whoo', 'who'],
+      ['casulties', 'casualties'],
+      ['timelime', 'timeline'],
+      ['tim', 'timeline'],
+      ['sourcse', 'sources'],
+    ] as const) {
+      const r = parseInput(`/${typed} floods`);
+      if (!('error' in r)) {
+        expect(r.command).toBe(meant); // a different case is the same command
+        continue;
+      }
+      expect(r.error).toContain(`Did you mean /${meant}?`);
+    }
+    for (const far of ['xyzzy', 'q', 'refreshing-all-the-things']) {
+      const r = parseInput(`/${far}`);
+      expect('error' in r && r.error).toMatch(/^Unknown command .* The commands are \/ask, /);
+      expect('error' in r && r.error).not.toMatch(/Did you mean/);
+    }
+  });
+});

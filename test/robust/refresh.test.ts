@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/engine.ts';
 import type { SearchItem } from '../../src/answers/types.ts';
-import { readCorpus } from '../../src/corpus/read.ts';
+import { forgetMetadata, readCorpus } from '../../src/corpus/read.ts';
 import { loadSnapshot, SNAPSHOT_FILE, saveSnapshot } from '../../src/index/snapshot.ts';
 import { IndexStore, RefreshBusy, RefreshError, type StoreIO } from '../../src/index/store.ts';
 import { memoryLogger, tempCorpus } from '../helpers/corpus.ts';
@@ -123,30 +123,6 @@ describe('a refresh that fails', () => {
     t.arm();
     await expectRefused(t.store.refresh(), t.corpus.root, /EACCES/);
     await t.expectUntouched();
-    await t.expectRecovers();
-  });
-
-  it('when sources.json turned malformed: nothing changes', async () => {
-    const t = await served();
-    const sources = path.join(t.corpus.dir, 'sources.json');
-    const good = await readFile(sources);
-    await writeFile(sources, good.subarray(0, good.length - 3));
-    await expectRefused(t.store.refresh(), t.corpus.root, /sources\.json.*malformed/);
-    await t.expectUntouched();
-    await writeFile(sources, good);
-    await t.expectRecovers();
-  });
-
-  it('when sources.json became a folder: nothing changes', async () => {
-    const t = await served();
-    const sources = path.join(t.corpus.dir, 'sources.json');
-    const good = await readFile(sources);
-    await rm(sources);
-    await mkdir(sources);
-    await expectRefused(t.store.refresh(), t.corpus.root, /sources\.json.*unreadable.*not a regular file/);
-    await t.expectUntouched();
-    await rm(sources, { recursive: true });
-    await writeFile(sources, good);
     await t.expectRecovers();
   });
 
@@ -285,5 +261,57 @@ describe('refreshes at once', () => {
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(RefreshBusy);
     await rm(path.join(t.corpus.dir, 'new.txt'));
     await expect(t.store.refresh()).resolves.toMatchObject({ removed: ['new.txt'] });
+  });
+});
+
+/**
+ * A sources.json that turns malformed or unreadable: one policy at start and on refresh, the one that
+ * loses nothing — the articles are indexed (the new text serves) and keep the metadata read before,
+ * with one warning that says so.
+ */
+describe('a sources.json that turned unusable', () => {
+  const metaOf = (store: IndexStore) => new Map([...store.index.articles].map(([f, a]) => [f, a.meta]));
+
+  for (const [what, breakIt] of [
+    ['malformed', async (file: string, good: Buffer) => writeFile(file, good.subarray(0, good.length - 3))],
+    [
+      'a folder',
+      async (file: string) => {
+        await rm(file);
+        await mkdir(file);
+      },
+    ],
+  ] as const) {
+    it(`(${what}) on refresh: the change serves, every article keeps its metadata, one warning says so`, async () => {
+      const t = await served();
+      const sources = path.join(t.corpus.dir, 'sources.json');
+      const good = await readFile(sources);
+      const before = metaOf(t.store);
+      expect([...before.values()].some((m) => m.title || m.outlet)).toBe(true);
+      await breakIt(sources, good);
+      const r = await t.store.refresh();
+      expect(r.added).toEqual(['new.txt']);
+      expect((answer(t.store.index, 'search', 'Okapi Kisangani').items as SearchItem[])[0]?.quote).toBe(NEW_SENTENCE);
+      for (const [file, meta] of before) expect(t.store.index.articles.get(file)?.meta).toEqual(meta);
+      const about = r.warnings.filter((w) => w.file === 'sources.json');
+      expect(about).toHaveLength(1);
+      expect(about[0]!.problem).toMatch(/articles keep the metadata read before/);
+      expect(r.warnings.filter((w) => w.problem.includes('not in the corpus folder'))).toEqual([]);
+    });
+  }
+
+  it('at start, from the snapshot: the same policy — served with the metadata the snapshot held', async () => {
+    const t = await served();
+    const before = metaOf(t.store);
+    await rm(path.join(t.corpus.dir, 'new.txt'));
+    const sources = path.join(t.corpus.dir, 'sources.json');
+    await writeFile(sources, '{ "not": json');
+    // As in a new process: nothing remembered but what the snapshot holds.
+    forgetMetadata(t.corpus.dir);
+    const logs = memoryLogger();
+    const again = new IndexStore({ ...t.store.options, log: logs.log });
+    const report = await again.open();
+    for (const [file, meta] of before) expect(again.index.articles.get(file)?.meta).toEqual(meta);
+    expect(report.warnings.filter((w) => w.file === 'sources.json').map((w) => w.problem)).toEqual([expect.stringMatching(/malformed JSON.*keep the metadata read before/)]);
   });
 });
