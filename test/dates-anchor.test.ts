@@ -19,6 +19,8 @@ async function corpusOf(files: Record<string, string>, sources?: Record<string, 
 }
 
 const itemsOf = (r: { items: unknown[] }) => r.items as TimelineItem[];
+/** A timeline's dates without a year, kept apart from its dated items. */
+const yearlessOf = (r: object) => ('yearless' in r ? r.yearless : []) as TimelineItem[];
 
 describe('the anchor of an article without a publication date', () => {
   it('keeps the date of a wire dateline as metadata', () => {
@@ -69,17 +71,18 @@ describe('the anchor of an article without a publication date', () => {
     expect(items.some((i) => i.quote.includes('Monday night'))).toBe(false);
   });
 
-  it('shows a date without a year as written, after the dated ones, with "year not given"', async () => {
+  it('shows a date without a year as written, apart from the dated ones, with "year not given"', async () => {
     const index = await corpusOf({
       'quake.txt': 'The tsunami ravaged south and east Asia on 26 December.\n\nGrowth will slow to 5% in 2005, the bank said.\n',
     });
     const r = answerTimeline(index, 'tsunami');
-    expect(itemsOf(r)).toEqual([expect.objectContaining({ date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given' })]);
-    const all = itemsOf(answerTimeline(index, ''));
-    expect(all.map((i) => i.date)).toEqual(['2005', 'XXXX-12-26']);
-    // The forecast is marked as ahead, so that it is not read as when the tsunami happened.
-    expect(all.map((i) => i.future ?? false)).toEqual([true, false]);
-    expect(answerTimeline(index, '').message).toMatch(/no year/);
+    expect(itemsOf(r)).toEqual([]);
+    expect(yearlessOf(r)).toEqual([expect.objectContaining({ date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given' })]);
+    const all = answerTimeline(index, '');
+    // Only the forecast is a dated item, and it is marked as ahead: not when the tsunami happened.
+    expect(itemsOf(all).map((i) => [i.date, i.future ?? false])).toEqual([['2005', true]]);
+    expect(yearlessOf(all).map((i) => i.date)).toEqual(['XXXX-12-26']);
+    expect(all.message).toMatch(/1 date gives no year/);
   });
 });
 
@@ -117,7 +120,8 @@ describe.skipIf(!haveShared)('dates on real news (TimeBank dev documents, BBC)',
 
   it('without the publication date, dates a wire story from its file name and keeps every quote verbatim', async () => {
     const index = await timebank(['APW19980213.1310.txt', 'wsj_0124.txt'], false);
-    const items = itemsOf(answerTimeline(index, '', { limit: 1000 }));
+    const r = answerTimeline(index, '', { limit: 1000 });
+    const items = [...itemsOf(r), ...yearlessOf(r)];
     const fromName = items.filter((i) => i.source === 'APW19980213.1310.txt' && i.note);
     expect(fromName.length).toBeGreaterThan(0);
     for (const i of fromName) expect(i.note).toBe("dated from the file name's date");
@@ -131,8 +135,10 @@ describe.skipIf(!haveShared)('dates on real news (TimeBank dev documents, BBC)',
     onTestFinished(c.cleanup);
     await copyFile(path.join(BBC, 'business-398.txt'), path.join(c.dir, 'business-398.txt'));
     const index = await indexOf(c.dir);
-    const items = itemsOf(answerTimeline(index, 'tsunami'));
-    const hit = items.find((i) => i.quote.includes('ravaged south and east Asia on 26 December'));
+    const r = answerTimeline(index, 'tsunami');
+    const hit = yearlessOf(r).find((i) => i.quote.includes('ravaged south and east Asia on 26 December'));
     expect(hit).toMatchObject({ date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given' });
+    // Every dated item has a year the text or the article gives.
+    for (const i of itemsOf(r)) expect(i.date).toMatch(/^\d{4}/);
   });
 });

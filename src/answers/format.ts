@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../corpus/types.ts';
 import type { CorpusIndex } from '../index/types.ts';
+import type { Answer, TimelineItem } from './types.ts';
 
 /** Looks up an article's metadata by file name, for front ends that show where a quote comes from. */
 export type ArticleLookup = (file: string) => ArticleMeta | undefined;
@@ -55,4 +56,20 @@ export function tollLabel(t: {
   else if ((t.reports?.length ?? 0) > 1) label += ` (${t.reports!.length} reports)`;
   if (t.historical) label += ', over years';
   return label;
+}
+
+/** Every row a front end shows, in order: the items, then a timeline's dates without a year. */
+export function answerRows(answer: Answer): Answer['items'] {
+  return answer.command === 'timeline' && answer.yearless?.length ? [...answer.items, ...answer.yearless] : answer.items;
+}
+
+/**
+ * A timeline row's date and how it was read, for every front end: `when` is the date (or, with no
+ * year, the words as written), `how` the words that gave it and any note ("dated from the dateline",
+ * "year not given", "ahead of the article": a plan or forecast, not when it happened).
+ */
+export function dateHeading(item: Pick<TimelineItem, 'date' | 'dateText' | 'note' | 'future'>): { when: string; how: string } {
+  const yearless = item.date.startsWith('XXXX');
+  const how = [yearless ? undefined : `“${item.dateText}”`, item.note, item.future ? 'ahead of the article' : undefined].filter(Boolean).join('; ');
+  return { when: yearless ? item.dateText : item.date, how };
 }

@@ -373,13 +373,16 @@ export function answerTimeline(index: CorpusIndex, query: string, { limit = LIMI
     entries = topic || limit !== LIMITS.maxItems ? mostTold(entries, limit) : (shownUnfiltered.get(index) ?? shownUnfiltered.set(index, mostTold(entries, limit)).get(index)!);
     message = `Showing ${limit} of ${total} dated sentences (those told by the most articles)${topic ? '' : '; add a topic to narrow: /timeline <topic>'}.`;
   }
-  const items = entries.map((e) => timelineItem(index, e));
-  const noYear = entries.filter((e) => e.noYear).length;
+  const items = entries.filter((e) => !e.noYear).map((e) => timelineItem(index, e));
+  const yearless = entries.filter((e) => e.noYear).map((e) => timelineItem(index, e));
   const undated = topic ? 0 : undatedCount(index);
   const notes = [
     message,
-    noYear ? `${noYear} date${noYear === 1 ? ' gives' : 's give'} no year and the article${noYear === 1 ? '' : 's'} no date: shown as written ("year not given"), after the dated ones.` : undefined,
+    yearless.length
+      ? `${yearless.length} date${yearless.length === 1 ? ' gives' : 's give'} no year and the article${yearless.length === 1 ? '' : 's'} no date: shown as written ("year not given"), after the dated ones.`
+      : undefined,
     undated ? `${undated} date${undated === 1 ? ' is' : 's are'} only relative ("on Monday", "last week") to a publication date some articles do not give, and not placed.` : undefined,
   ].filter(Boolean);
-  return notes.length ? { command: 'timeline', query, items, message: notes.join(' ') } : { command: 'timeline', query, items };
+  const answer: Answer = { command: 'timeline', query, items, ...(yearless.length ? { yearless } : {}) };
+  return notes.length ? { ...answer, message: notes.join(' ') } : answer;
 }

@@ -164,7 +164,13 @@ export type Answer =
   | Base<'ask', SearchItem | WhoItem | CasualtyItem | TimelineItem>
   | Base<'who', WhoListItem | WhoItem>
   | Base<'casualties', CasualtyItem>
-  | Base<'timeline', TimelineItem>
+  | (Base<'timeline', TimelineItem> & {
+      /**
+       * Dates the text gives without a year, in an article with no date to place them by: shown as
+       * written ("26 December", "year not given"), apart from the dated `items`, never given a year.
+       */
+      yearless?: TimelineItem[];
+    })
   | Base<'sources', SourceItem>
   | Base<'help', HelpItem>;
 

@@ -1,5 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
-import { type ArticleLookup, sourceLabel, tollLabel } from '../answers/format.ts';
+import { type ArticleLookup, answerRows, dateHeading, sourceLabel, tollLabel } from '../answers/format.ts';
 import type { Reply } from '../answers/types.ts';
 
 /**
@@ -37,7 +37,7 @@ export function renderParts(reply: Reply, lookup: ArticleLookup): TextParts {
     return u && /^https?:\/\/\S+$/.test(u) ? [`       ${u}`] : [];
   };
   const src = (file: string) => [`     — ${label(file)}`, ...url(file)];
-  const items = reply.items.map((item, i) => {
+  const items = answerRows(reply).map((item, i) => {
     const out: string[] = [];
     const n = `${String(i + 1).padStart(2)}. `;
     if ('usage' in item) {
@@ -47,7 +47,10 @@ export function renderParts(reply: Reply, lookup: ArticleLookup): TextParts {
     }
     const heading: string[] = [];
     if ('killed' in item) heading.push(`${tollLabel(item)}${item.event ? ` — ${item.event}` : ''}${item.date ? ` (${item.date})` : ''}`);
-    else if ('dateText' in item) heading.push(`${item.date} (“${item.dateText}”)`);
+    else if ('dateText' in item) {
+      const { when, how } = dateHeading(item);
+      heading.push(how ? `${when} (${how})` : when);
+    }
     else if ('mentions' in item) heading.push(`${item.name}${item.role ? `, ${item.role}` : ''} — ${item.mentions} mention${item.mentions === 1 ? '' : 's'}`);
     else if ('sentences' in item) heading.push(`${item.title ?? item.source} — ${[item.outlet, item.published?.slice(0, 10), `${item.sentences} sentences`].filter(Boolean).join(', ')}`);
     else if ('name' in item) heading.push(item.name);

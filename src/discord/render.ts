@@ -1,5 +1,5 @@
 import { type APIEmbed, escapeMarkdown } from 'discord.js';
-import { type ArticleLookup, sourceLabel, tollLabel } from '../answers/format.ts';
+import { type ArticleLookup, answerRows, dateHeading, sourceLabel, tollLabel } from '../answers/format.ts';
 import type { Answer, QuoteRef } from '../answers/types.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
 
@@ -100,7 +100,8 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     for (const s of others.slice(0, EXTRA_SOURCES)) extras.push(quoteLines(s, lookup, 500));
     more = Math.max(0, others.length - EXTRA_SOURCES);
   } else if ('dateText' in item) {
-    head = `**${escapeText(item.date)}** (“${escapeCapped(item.dateText, 100)}”)`;
+    const { when, how } = dateHeading({ ...item, dateText: cap(item.dateText, 100) });
+    head = `**${escapeText(when)}**${how ? ` (${escapeText(how)})` : ''}`;
     for (const s of (item.alsoIn ?? []).slice(0, EXTRA_SOURCES)) extras.push(quoteLines(s, lookup, 500));
     more = Math.max(0, (item.alsoIn?.length ?? 0) - EXTRA_SOURCES);
   } else if ('mentions' in item) {
@@ -158,7 +159,7 @@ export function embedTitle(answer: Pick<Answer, 'command' | 'query'>): string {
 
 /** What the footer counts, by command: "412 people", "2,225 articles". */
 function countLabel(answer: Answer): string {
-  const n = answer.items.length;
+  const n = answerRows(answer).length;
   const first = answer.items[0];
   const [one, many] =
     answer.command === 'sources'
@@ -177,7 +178,7 @@ function countLabel(answer: Answer): string {
 
 /** How many pages an answer takes: a fixed number of items each (so any page renders alone), at least one. */
 export function pageCount(answer: Answer): number {
-  return Math.max(1, Math.ceil(answer.items.length / PER_PAGE[answer.command]));
+  return Math.max(1, Math.ceil(answerRows(answer).length / PER_PAGE[answer.command]));
 }
 
 /**
@@ -190,7 +191,7 @@ export function renderPage(answer: Answer, lookup: ArticleLookup, page: number):
   const perPage = PER_PAGE[answer.command];
   const total = pageCount(answer);
   const p = Math.min(Math.max(0, Math.trunc(page)), total - 1);
-  const items = answer.items.slice(p * perPage, (p + 1) * perPage);
+  const items = answerRows(answer).slice(p * perPage, (p + 1) * perPage);
   const head = p === 0 ? header(answer) : '';
   // Help rows are one line each; quotes are separated by a blank line.
   const separator = answer.command === 'help' ? '\n' : '\n\n';
@@ -201,7 +202,7 @@ export function renderPage(answer: Answer, lookup: ArticleLookup, page: number):
   const body = blocks.join(separator);
   const description = `${[head, body].filter(Boolean).join('\n\n')}${note}` || 'Nothing found.';
   const footer = [
-    answer.items.length && answer.command !== 'help' ? countLabel(answer) : '',
+    answerRows(answer).length && answer.command !== 'help' ? countLabel(answer) : '',
     total > 1 ? `page ${(p + 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : '',
     answer.command === 'help' ? '' : 'quotes copied word for word from the articles',
   ]

@@ -5,6 +5,7 @@ import type { Answer, CasualtyItem, SearchItem, SourceItem, TimelineItem } from 
 import type { ArticleMeta } from '../../src/corpus/types.ts';
 import { BLOCK_MAX, embedLength, escapeCapped, escapeText, itemBlock, pageCount, renderAnswer, renderPage } from '../../src/discord/render.ts';
 import { DISCORD_LIMITS } from '../../src/limits.ts';
+import { renderText } from '../../src/console/render.ts';
 
 const META: Record<string, ArticleMeta> = {
   'a.txt': { file: 'a.txt', title: 'Jet crash in Sinai', outlet: 'Wire', published: '2015-11-01T10:00:00Z', url: 'https://example.org/jet' },
@@ -185,5 +186,30 @@ describe('renderAnswer', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('how a dated quote says where its date came from', () => {
+  const dated: TimelineItem = { date: '1998-02-13', dateText: 'on Friday', note: "dated from the file name's date", quote: 'Officials said on Friday the vote would go ahead.', source: 'a.txt' };
+  const ahead: TimelineItem = { date: '2005', dateText: 'in 2005', future: true, quote: 'Growth will slow in 2005.', source: 'a.txt' };
+  const yearless: TimelineItem = { date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given', quote: 'The tsunami ravaged south and east Asia on 26 December.', source: 'b.txt' };
+  const answer: Answer = { command: 'timeline', query: '', items: [dated, ahead], yearless: [yearless] };
+
+  it('shows the note, marks a date ahead of its article, and shows a date without a year as written, after the dated ones', () => {
+    const text = unescapeMd(renderAnswer(answer, lookup).map((e) => e.description).join('\n'));
+    expect(text).toContain('1998-02-13** (“on Friday”; dated from the file name\'s date)');
+    expect(text).toContain('2005** (“in 2005”; ahead of the article)');
+    expect(text).toContain('on 26 December** (year not given)');
+    expect(text).not.toContain('XXXX');
+    expect(text.indexOf('26 December')).toBeGreaterThan(text.indexOf('Growth will slow'));
+    expect(renderPage(answer, lookup, 0).footer!.text).toMatch(/^3 dated events/);
+  });
+
+  it('renders the same headings in the console', () => {
+    const out = renderText(answer, lookup);
+    expect(out).toContain('1998-02-13 (“on Friday”; dated from the file name\'s date)');
+    expect(out).toContain('2005 (“in 2005”; ahead of the article)');
+    expect(out).toMatch(/3\. on 26 December \(year not given\)/);
+    expect(out).not.toContain('XXXX');
   });
 });
