@@ -6,7 +6,7 @@
  * does without a snapshot — analysis on the worker pool, then the index (postings, MiniSearch view,
  * derived answers). Their ratio is the cost of everything the bot adds.
  */
-import { derive } from '../src/answers/derive.ts';
+import { derive } from '../src/facts/derive.ts';
 import { cleanArticle } from '../src/corpus/clean.ts';
 import type { RawArticle } from '../src/corpus/types.ts';
 import { analyzeAll, analyzeAllAsync, assembleIndex, corpusKey } from '../src/index/build.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPeople } from '../src/answers/who.ts';
+import { buildPeople } from '../src/facts/people.ts';
 import { analyzeArticle } from '../src/nlp/analyze.ts';
 import { personModel } from '../src/nlp/people/model.ts';
 

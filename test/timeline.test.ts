@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerTimeline, buildTimeline } from '../src/answers/timeline.ts';
+import { answerTimeline } from '../src/answers/timeline.ts';
+import { buildTimeline } from '../src/facts/timeline.ts';
 import type { TimelineItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { indexOf, seedIndex, seedTexts, tempCorpus } from './helpers/corpus.ts';

@@ -1,7 +1,8 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WhoItem, WhoListItem } from '../src/answers/types.ts';
-import { answerWho, buildPeople } from '../src/answers/who.ts';
+import { answerWho } from '../src/answers/who.ts';
+import { buildPeople } from '../src/facts/people.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { analyzeArticle } from '../src/nlp/analyze.ts';
 import { nameTokens } from '../src/nlp/names.ts';

@@ -4,11 +4,7 @@
  * and `source`, that article's file name; the rest are command-specific fields.
  */
 
-/** A sentence by its place, as the derived answers store it: `index.articles.get(file)!.sentences[sentence]`. */
-export interface SentenceRef {
-  file: string;
-  sentence: number;
-}
+export type { SentenceRef } from '../facts/types.ts';
 
 /**
  * How much an answer may carry. Front ends leave it at the default (`LIMITS.maxItems` items, which

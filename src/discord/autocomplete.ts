@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { PersonEntry } from '../answers/who.ts';
+import type { PersonEntry } from '../facts/people.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
 import { fold as foldName } from '../nlp/gazetteer.ts';
 import type { BotContext } from './context.ts';

@@ -1,4 +1,4 @@
-import { derive } from '../answers/derive.ts';
+import { derive } from '../facts/derive.ts';
 import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
 import { type ArticleAnalysis, analyzeArticle } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';

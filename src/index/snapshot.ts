@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Derived } from '../answers/derive.ts';
+import type { Derived } from '../facts/derive.ts';
 import type { CorpusWarning } from '../corpus/types.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';

@@ -213,10 +213,10 @@ export class IndexStore {
     try {
       const [{ analyzeArticle }, { prepareArticle }, { buildPeople }, { buildTolls }, { buildTimeline }, { assembleIndex }] = await Promise.all([
         import('../nlp/analyze.ts'),
-        import('../answers/derive.ts'),
-        import('../answers/who.ts'),
-        import('../answers/casualties.ts'),
-        import('../answers/timeline.ts'),
+        import('../facts/derive.ts'),
+        import('../facts/people.ts'),
+        import('../facts/tolls/build.ts'),
+        import('../facts/timeline.ts'),
         import('./build.ts'),
       ]);
       // A refresh reads sources.json for the metadata of what changed: parse it now (kept by its text).

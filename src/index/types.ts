@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch';
-import type { Derived } from '../answers/derive.ts';
+import type { Derived } from '../facts/derive.ts';
 import type { CorpusWarning } from '../corpus/types.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonEntry } from '../../src/answers/who.ts';
+import type { PersonEntry } from '../../src/facts/people.ts';
 import { fold, personChoices } from '../../src/discord/autocomplete.ts';
 
 const people = (...names: string[]) => names.map((name) => ({ name }) as PersonEntry);

@@ -66,7 +66,7 @@ function sensitiveImports(file: string): string[] {
  */
 const EXPECTED_SITES: Record<string, string[]> = {
   // Loads packages by literal names (gazetteer data).
-  'src/answers/tollgroups.ts': ['node:module:createRequire'],
+  'src/facts/tolls/groups.ts': ['node:module:createRequire'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus), checked to exist and listed for a clear message.
   'src/console/open.ts': ['node:fs:readdirSync', 'node:fs:statSync'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus) joined with names from its own listing.

@@ -1,4 +1,4 @@
-import type { TollFigure, TollKind, TollMention } from '../nlp/tolls.ts';
+import type { TollFigure, TollKind, TollMention } from '../../nlp/tolls.ts';
 
 /**
  * The figure a toll statement leads with, and when two statements give the same figures. A

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { TollMention } from '../nlp/tolls.ts';
-import { ANY_KIND } from '../nlp/tollwords.ts';
-import { datesAgree } from './tolldates.ts';
-import { headline } from './tollfigures.ts';
+import type { TollMention } from '../../nlp/tolls.ts';
+import { ANY_KIND } from '../../nlp/tollwords.ts';
+import { datesAgree } from './dates.ts';
+import { headline } from './figures.ts';
 
-export { sameFigures } from './tollfigures.ts';
-import type { SentenceRef } from './types.ts';
+export { sameFigures } from './figures.ts';
+import type { SentenceRef } from '../types.ts';
 
 /**
  * When two statements are one toll: the same figures, and signs that they tell of the same event
@@ -22,7 +22,7 @@ export interface Statement {
   published: string | null;
   /** Day number of `published`. */
   day: number | null;
-  /** The event's date, from `tolldates.ts`. */
+  /** The event's date, from `dates.ts`. */
   date: string | null;
   title: string | null;
   /** The city of the article's dateline, lower case ("toronto" of "TORONTO, April 9"). */

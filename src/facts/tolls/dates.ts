@@ -1,7 +1,7 @@
-import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import type { DateMention } from '../nlp/dates.ts';
-import { queryTerms } from '../nlp/terms.ts';
-import type { TollMention } from '../nlp/tolls.ts';
+import type { ArticleAnalysis } from '../../nlp/analyze.ts';
+import type { DateMention } from '../../nlp/dates.ts';
+import { queryTerms } from '../../nlp/terms.ts';
+import type { TollMention } from '../../nlp/tolls.ts';
 
 /**
  * The date of a toll's event, read at aggregation time from the dates found at indexing

@@ -1,12 +1,12 @@
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import { buildTolls, type TollEntry } from './casualties.ts';
+import { buildPeople, type PersonEntry, preparePeople } from './people.ts';
 import { buildTimeline, prepareTimeline, type TimelineEntry } from './timeline.ts';
-import { buildPeople, type PersonEntry, preparePeople } from './who.ts';
+import { buildTolls, type TollEntry } from './tolls/build.ts';
 
 /**
  * Corpus-level results computed once when the index is built and stored in the snapshot, so that
  * /who, /casualties and /timeline without a filter read them instead of scanning sentences.
- * Each module owns its part: `who.ts` the people, `casualties.ts` the tolls, `timeline.ts` the dates.
+ * Each module owns its part: `people.ts` the people, `tolls/` the tolls as events, `timeline.ts` the dates.
  */
 export interface Derived {
   people: PersonEntry[];
