@@ -58,7 +58,7 @@ export interface CasualtySource extends QuoteRef {
   published: string | null;
 }
 
-/** What a figure counts: see `TollKind` in `nlp/tollview.ts`; `victims` = people named, no figure; `none` = "no one was hurt". */
+/** What a figure counts: see `TollKind` in `nlp/tolls/view.ts`; `victims` = people named, no figure; `none` = "no one was hurt". */
 export type CasualtyKind = 'killed' | 'wounded' | 'missing' | 'combined' | 'trapped' | 'rescued' | 'homeless' | 'displaced' | 'victims' | 'none';
 
 /** One figure as written: "at least 70", "hundreds" (value null). */

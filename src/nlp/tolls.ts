@@ -1,11 +1,11 @@
-import { courtFrom, historical, isUpdate, totalTolls, victimsOf } from './tollkinds.ts';
-import { eventOf, placePhrase, type TollEvent } from './tollevents.ts';
-import { type TollFigure, type TollKind, TollView } from './tollview.ts';
+import { courtFrom, historical, isUpdate, totalTolls, victimsOf } from './tolls/kinds.ts';
+import { eventOf, placePhrase, type TollEvent } from './tolls/events.ts';
+import { type TollFigure, type TollKind, TollView } from './tolls/view.ts';
 import { termOf } from './terms.ts';
-import { ANY_KIND, EVENT_CLASSES, isQualifierWord, KILL_ACTIVE, MODALS, NEGATIONS, WOUND_ACTIVE } from './tollwords.ts';
+import { ANY_KIND, EVENT_CLASSES, isQualifierWord, KILL_ACTIVE, MODALS, NEGATIONS, WOUND_ACTIVE } from './tolls/words.ts';
 import type { ArticleTokens, SentenceTokens } from './types.ts';
 
-export type { TollFigure, TollKind } from './tollview.ts';
+export type { TollFigure, TollKind } from './tolls/view.ts';
 
 /** One figure of several kinds together: "1,000 dead or missing", "192 dead or presumed dead", "15,000 casualties". */
 export interface CombinedFigure extends TollFigure {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { TollMention } from '../../nlp/tolls.ts';
-import { ANY_KIND } from '../../nlp/tollwords.ts';
+import { ANY_KIND } from '../../nlp/tolls/words.ts';
 import { datesAgree } from './dates.ts';
 import { headline } from './figures.ts';
 

@@ -1,4 +1,4 @@
-import { ANY_KIND } from '../../nlp/tollwords.ts';
+import { ANY_KIND } from '../../nlp/tolls/words.ts';
 import type { TollReport } from './build.ts';
 import { countsDead, type Figures, headline } from './figures.ts';
 import { datesAgree } from './dates.ts';

@@ -1,6 +1,6 @@
-import type { Found } from './tolls.ts';
-import type { TollKind, TollView } from './tollview.ts';
-import { isPersonNoun, KILL_ACTIVE, MODALS, NEGATIONS, WOUND_ACTIVE } from './tollwords.ts';
+import type { Found } from '../tolls.ts';
+import type { TollKind, TollView } from './view.ts';
+import { isPersonNoun, KILL_ACTIVE, MODALS, NEGATIONS, WOUND_ACTIVE } from './words.ts';
 
 /**
  * The toll statements beyond "N killed / N wounded": totals and tolls that rise ("the death toll

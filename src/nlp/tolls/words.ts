@@ -75,7 +75,7 @@ export function isPersonNoun(lemma: string, value: string, pos: string): boolean
   return pos === 'NOUN' && /(?:men|man|women|ists|ians)$/.test(v) && !/(?:ment|human)$/.test(v) && l.length >= 6;
 }
 
-/** Words of a toll statement, shared by the rules in `tolls.ts` and the token reader in `tollview.ts`. */
+/** Words of a toll statement, shared by the rules in `../tolls.ts` and the token reader in `view.ts`. */
 export const KILLED_PASSIVE = new Set(['killed', 'dead', 'died', 'drowned', 'perished', 'slain']);
 export const WOUNDED_PASSIVE = new Set(['wounded', 'injured', 'hurt']);
 /** Verbs that end "… to death" or "… dead": "shot dead", "stabbed to death". */

@@ -1,4 +1,4 @@
-import { numberAt } from './numbers.ts';
+import { numberAt } from '../numbers.ts';
 import {
   CHAIN,
   isPersonNoun,
@@ -9,7 +9,7 @@ import {
   QUALIFIERS,
   TO_DEATH,
   WOUNDED_PASSIVE,
-} from './tollwords.ts';
+} from './words.ts';
 
 /** "were hospitalised": wounded. */
 const HOSPITALISED = new Set(['hospitalised', 'hospitalized']);
@@ -17,7 +17,7 @@ const HOSPITALISED = new Set(['hospitalised', 'hospitalized']);
 const AFFECTED: Record<string, TollKind> = { trapped: 'trapped', rescued: 'rescued', homeless: 'homeless', displaced: 'displaced' };
 /** Words joined by "or" into one combined figure. */
 const COMBINABLE = new Set(['killed', 'dead', 'wounded', 'injured', 'hurt', 'missing', 'captured', 'unaccounted', 'died']);
-import type { SentenceTokens } from './types.ts';
+import type { SentenceTokens } from '../types.ts';
 
 /** A figure as a sentence writes it. */
 export interface TollFigure {

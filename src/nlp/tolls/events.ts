@@ -1,6 +1,6 @@
-import { termOf } from './terms.ts';
-import { low, type TollView } from './tollview.ts';
-import { CLAUSE_BREAKS, EVENT_CLASSES, NOT_EVENT_MODIFIERS } from './tollwords.ts';
+import { termOf } from '../terms.ts';
+import { low, type TollView } from './view.ts';
+import { CLAUSE_BREAKS, EVENT_CLASSES, NOT_EVENT_MODIFIERS } from './words.ts';
 
 /** Nouns of a toll that name its cause after "from": "deaths from the tsunami", "the toll from the quake". */
 const TOLL_NOUNS = new Set(['deaths', 'toll', 'casualties', 'injuries', 'dead', 'died', 'fatalities']);
