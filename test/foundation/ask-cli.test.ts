@@ -27,7 +27,7 @@ async function ask(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe('npm run --silent ask -- --json', () => {
+describe.concurrent('npm run --silent ask -- --json', () => {
   it('prints exactly one JSON line per input, in order, with verbatim quotes', async () => {
     const r = await ask('--json', '/search Metrojet', '/sources', 'police raids');
     expect(r.code).toBe(0);

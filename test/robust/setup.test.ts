@@ -75,7 +75,7 @@ function expectOneLine(r: Run, code: number, pattern: RegExp): void {
   expect(r.err).toMatch(pattern);
 }
 
-describe('.env.example copied to .env, as the README says', () => {
+describe.concurrent('.env.example copied to .env, as the README says', () => {
   it('every variable in it is empty, so every default applies', async () => {
     const text = await readFile(envFile, 'utf8');
     const set = text.split('\n').filter((l) => /^[A-Z_]+=/.test(l));
@@ -114,7 +114,7 @@ describe('.env.example copied to .env, as the README says', () => {
   });
 });
 
-describe('a bad variable stops every entry point with one line naming it, never its value', () => {
+describe.concurrent('a bad variable stops every entry point with one line naming it, never its value', () => {
   const cases: [string, string, RegExp][] = [
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['RATE_LIMIT_PER_MINUTE', 'lots', /RATE_LIMIT_PER_MINUTE must be a whole number/],
@@ -141,42 +141,48 @@ describe('a bad variable stops every entry point with one line naming it, never 
   });
 });
 
-describe('--help on every entry point', () => {
+describe.concurrent('--help on every entry point', () => {
   for (const [script, pattern] of [
     ['start', /usage: npm start -- \[--corpus DIR\]/],
     ['ask', /usage: npm run --silent ask -- .*INPUT/],
     ['deploy-commands', /usage: npm run deploy-commands/],
   ] as const) {
-    it(`npm run ${script} -- --help prints the usage and exits 0`, async () => {
-      for (const flag of ['--help', '-h']) {
+    for (const flag of ['--help', '-h']) {
+      it(`npm run ${script} -- ${flag} prints the usage and exits 0`, async () => {
         const r = await run(script, [flag]);
         expect(r.code).toBe(0);
         expect(r.out).toMatch(pattern);
         expect(r.err).toBe('');
-      }
-    });
+      });
+    }
   }
 });
 
-describe("an operator's command-line mistakes: one line with what to do, no stack trace", () => {
-  it('a corpus folder that does not exist', async () => {
+describe.concurrent("an operator's command-line mistakes: one line with what to do, no stack trace", () => {
+  it.each([
+    ['start', ['--corpus', 'MISSING'], {}, /The corpus folder .*no-such-folder does not exist\. Pass --corpus DIR/],
+    ['ask', ['--corpus', 'MISSING', '/help'], {}, /does not exist/],
+    ['start', [], { CORPUS_DIR: 'MISSING' }, /does not exist/],
+  ] as const)('npm run %s -- %j %j: a corpus folder that does not exist', async (script, args, env, pattern) => {
     const missing = path.join(tmp, 'no-such-folder');
-    expectOneLine(await run('start', ['--corpus', missing]), 1, /The corpus folder .*no-such-folder does not exist\. Pass --corpus DIR/);
-    expectOneLine(await run('ask', ['--corpus', missing, '/help']), 1, /does not exist/);
-    expectOneLine(await run('start', [], { CORPUS_DIR: missing }), 1, /does not exist/);
+    const fill = (v: string) => (v === 'MISSING' ? missing : v);
+    const extra = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(v)]));
+    expectOneLine(await run(script, args.map(fill), extra), 1, pattern);
   });
 
   it('a corpus path that is a file', async () => {
     expectOneLine(await run('start', ['--corpus', envFile]), 1, /is a file, not a folder/);
   });
 
-  it('--corpus without a value, an unknown option, a stray argument', async () => {
-    expectOneLine(await run('start', ['--corpus']), 2, /--corpus needs a value\. Run `npm start -- --help`/);
-    expectOneLine(await run('ask', ['/help', '--corpus']), 2, /--corpus needs a value/);
-    expectOneLine(await run('start', ['--verbose']), 2, /unknown option --verbose/);
-    expectOneLine(await run('deploy-commands', ['--guild']), 2, /unknown option --guild/);
-    expectOneLine(await run('start', ['seeds']), 2, /unexpected argument seeds/);
-    expectOneLine(await run('ask', []), 2, /nothing to answer/);
+  it.each([
+    ['start', ['--corpus'], /--corpus needs a value\. Run `npm start -- --help`/],
+    ['ask', ['/help', '--corpus'], /--corpus needs a value/],
+    ['start', ['--verbose'], /unknown option --verbose/],
+    ['deploy-commands', ['--guild'], /unknown option --guild/],
+    ['start', ['seeds'], /unexpected argument seeds/],
+    ['ask', [], /nothing to answer/],
+  ] as const)('npm run %s -- %j: --corpus without a value, an unknown option, a stray argument', async (script, args, pattern) => {
+    expectOneLine(await run(script, [...args]), 2, pattern);
   });
 
   it('deploy-commands with no network: one line saying so', async () => {
