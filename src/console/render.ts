@@ -54,6 +54,7 @@ export function renderParts(reply: Reply, lookup: ArticleLookup): TextParts {
     else if ('mentions' in item) heading.push(`${item.name}${item.role ? `, ${item.role}` : ''} — ${item.mentions} mention${item.mentions === 1 ? '' : 's'}`);
     else if ('sentences' in item) heading.push(`${item.title ?? item.source} — ${[item.outlet, item.published?.slice(0, 10), `${item.sentences} sentences`].filter(Boolean).join(', ')}`);
     else if ('name' in item) heading.push(item.name);
+    else if ('speaker' in item && item.speaker) heading.push(`${item.speaker} said:`);
     if (heading.length) out.push(`${n}${heading.join(' ')}`);
     out.push(`${heading.length ? '     ' : n}“${item.quote}”`);
     // A /sources row has said its title already: its source line is the file (and the link).

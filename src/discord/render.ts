@@ -110,6 +110,8 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     head = `**${escapeCapped(item.title ?? item.source, 250)}** — ${[item.outlet ? escapeCapped(item.outlet, 100) : '', item.published?.slice(0, 10) ?? '', `${item.sentences} sentence${item.sentences === 1 ? '' : 's'}`].filter(Boolean).join(', ')}`;
   } else if ('name' in item) {
     head = `**${escapeCapped(item.name, 100)}**`;
+  } else if ('speaker' in item && item.speaker) {
+    head = `**${escapeCapped(item.speaker, 100)}** said:`;
   }
 
   // A plain quote (search, ask) needs no heading line: the quote and its source are the item. A

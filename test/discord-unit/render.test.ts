@@ -213,3 +213,19 @@ describe('how a dated quote says where its date came from', () => {
     expect(out).not.toContain('XXXX');
   });
 });
+
+describe('a quote whose speaker the text names', () => {
+  const said: SearchItem = { quote: 'He later held out the prospect that a Syrian cease-fire could come within weeks.', source: 'a.txt', speaker: 'John Kerry' };
+  const plain: SearchItem = { quote: 'The talks resumed in Vienna.', source: 'a.txt' };
+  const answer: Answer = { command: 'ask', query: 'What did Kerry say about a cease-fire?', items: [said, plain] };
+
+  it('shows who said it above the quote, in Discord and in the console; a quote without one is unchanged', () => {
+    const text = unescapeMd(renderPage(answer, lookup, 0).description!);
+    expect(text).toMatch(/\*\*1\.\*\* \*\*John Kerry\*\* said:\n> He later held out/);
+    expect(text).toMatch(/\n> The talks resumed in Vienna\./);
+    expect(text).not.toMatch(/2\.\*\* .*said:/);
+    const out = renderText(answer, lookup);
+    expect(out).toMatch(/1\. John Kerry said:\n\s+“He later held out/);
+    expect(out).not.toMatch(/2\. .*said:/);
+  });
+});
