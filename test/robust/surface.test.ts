@@ -79,6 +79,9 @@ const EXPECTED_SITES: Record<string, string[]> = {
   'src/index/pool.ts': ['node:worker_threads:Worker'],
   // Paths: the configured snapshot folder (SNAPSHOT_DIR, see snapshotDirFor) and fixed file names.
   'src/index/snapshot.ts': ['node:fs/promises:mkdir', 'node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
+  // Intake: writes into the configured corpus folder only, under names it makes itself (articleFileName:
+  // ASCII letters, digits, hyphens) or fixed ones (sources.json, feeds.json), via temp file + rename.
+  'src/intake/write.ts': ['node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
   // Loads packages by names from a constant list in the code.
   'src/nlp/gazetteer.ts': ['node:module:createRequire'],
 };
