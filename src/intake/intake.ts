@@ -119,7 +119,7 @@ export class Intake {
         accept: PAGE_TYPES,
       });
       const story = extractOrRefuse(page.text, page.url);
-      const entry: SourceEntry = { url: page.url, ...meta(story), ...extra };
+      const entry: SourceEntry = { url: page.url, ...extra, ...meta(story) }; // `extra` only fills gaps (a feed item's date)
       const urls = [url, page.url, ...(story.canonical ? [new URL(story.canonical, page.url).href] : [])];
       return await this.#add({ text: textOf(story.paragraphs), entry, urls }, who, url);
     } catch (err) {
