@@ -67,6 +67,9 @@ function sensitiveImports(file: string): string[] {
 const EXPECTED_SITES: Record<string, string[]> = {
   // Loads packages by literal names (gazetteer data).
   'src/answers/tollgroups.ts': ['node:module:createRequire'],
+  // Paths: typed to /add by the console's operator, who runs the process with these rights (console and
+  // ask only: no Discord input reaches it; Discord uploads arrive as bytes).
+  'src/console/intake.ts': ['node:fs/promises:readFile', 'node:fs/promises:stat'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus), checked to exist and listed for a clear message.
   'src/console/open.ts': ['node:fs:readdirSync', 'node:fs:statSync'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus) joined with names from its own listing.
