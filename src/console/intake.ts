@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config.ts';
-import type { IndexStore } from '../index/store.ts';
-import { Feeds, type FeedEntry, type PollResult } from '../intake/feeds.ts';
-import { IntakeError, policyFor } from '../intake/guard.ts';
-import { type Added, Intake, type IntakeResult, type Removed } from '../intake/intake.ts';
+import type { IntakeDeps } from '../intake/deps.ts';
+import type { FeedEntry, PollResult } from '../intake/feeds.ts';
+import { IntakeError } from '../intake/guard.ts';
+import type { Added, IntakeResult, Removed } from '../intake/intake.ts';
 import { LIMITS } from '../limits.ts';
 import type { Logger } from '../log.ts';
 
@@ -18,16 +17,7 @@ import type { Logger } from '../log.ts';
 
 export const INTAKE_COMMANDS = ['add', 'remove', 'feeds'] as const;
 
-export interface IntakeDeps {
-  intake: Intake;
-  feeds: Feeds;
-}
-
-export function intakeDeps(store: IndexStore, config: Pick<Config, 'ALLOW_PRIVATE_URLS' | 'FEED_POLL_MINUTES'>, log: Logger): IntakeDeps {
-  const refuse = policyFor(config.ALLOW_PRIVATE_URLS);
-  const intake = new Intake({ store, log, refuse });
-  return { intake, feeds: new Feeds({ intake, log, refuse, pollMinutes: config.FEED_POLL_MINUTES }) };
-}
+export { type IntakeDeps, intakeDeps } from '../intake/deps.ts';
 
 export type IntakeOutput = { command: string; query: string } & (
   | { result: IntakeResult | Removed }

@@ -16,12 +16,14 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Addresses refused (see guard.ts): `policyFor(ALLOW_PRIVATE_URLS)`. */
   refuse: AddressPolicy;
-  /** Content types (lower case, no parameters) the caller takes; anything else is refused. */
-  accept: readonly string[];
+  /** Content types (lower case, no parameters) the caller takes; anything else is refused. `any`: no check (an upload, judged by its name). */
+  accept: readonly string[] | 'any';
   /** Extra request headers (conditional GET: If-None-Match, If-Modified-Since). */
   headers?: Record<string, string>;
   /** What the content-type refusal calls the expected thing ("a web page", "a feed"). */
   what?: string;
+  /** Keep the bytes only; do not decode them as text. */
+  raw?: boolean;
 }
 
 export interface Fetched {
@@ -29,8 +31,10 @@ export interface Fetched {
   url: string;
   status: number;
   contentType: string;
-  /** The decoded text (empty for a 304). */
+  /** The decoded text (empty for a 304 and for `raw`). */
   text: string;
+  /** The bytes as received (decompressed). */
+  body: Buffer;
   etag?: string;
   lastModified?: string;
 }
@@ -61,13 +65,13 @@ export async function fetchText(start: string, opts: FetchOptions): Promise<Fetc
       };
       if (status === 304) {
         res.destroy();
-        return { ...meta, text: '' };
+        return { ...meta, text: '', body: Buffer.alloc(0) };
       }
       if (status < 200 || status >= 300) {
         res.destroy();
         throw new IntakeError(status === 404 || status === 410 ? `Not found (HTTP ${status}): ${url.href}` : `The server answered HTTP ${status} for ${url.href}.`);
       }
-      if (!opts.accept.includes(meta.contentType)) {
+      if (opts.accept !== 'any' && !opts.accept.includes(meta.contentType)) {
         res.destroy();
         throw new IntakeError(`Not ${opts.what ?? 'a web page'}: ${url.href} is ${meta.contentType || 'of no stated type'}.`);
       }
@@ -77,7 +81,7 @@ export async function fetchText(start: string, opts: FetchOptions): Promise<Fetc
         throw new IntakeError(tooLarge(opts.maxBytes));
       }
       const body = await readBody(res, opts.maxBytes, deadline.signal);
-      return { ...meta, text: decodeText(body, res.headers['content-type'] ?? '') };
+      return { ...meta, body, text: opts.raw ? '' : decodeText(body, res.headers['content-type'] ?? '') };
     }
   } catch (err) {
     if (deadline.signal.aborted && !(err instanceof IntakeError && /Too large/.test(err.message))) {
@@ -117,7 +121,7 @@ function request(url: URL, opts: FetchOptions, signal: AbortSignal): Promise<htt
         method: 'GET',
         signal,
         lookup: guardedLookup(opts.refuse) as never,
-        headers: { 'user-agent': USER_AGENT, accept: `${opts.accept.join(', ')};q=1, */*;q=0.1`, 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
+        headers: { 'user-agent': USER_AGENT, accept: opts.accept === 'any' ? '*/*' : `${opts.accept.join(', ')};q=1, */*;q=0.1`, 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
       },
       resolve,
     );

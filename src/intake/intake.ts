@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import { extractArticle, NoArticle } from './extract.ts';
 import { fetchText, parseUrl } from './fetch.ts';
 import { type AddressPolicy, IntakeError } from './guard.ts';
-import { fromUpload } from './upload.ts';
+import { checkUploadName, fromUpload } from './upload.ts';
 import { articleFileName, CorpusWriteError, readSourcesObject, removeArticle, type SourceEntry, Undo, writeArticle } from './write.ts';
 
 /**
@@ -135,6 +135,22 @@ export class Intake {
       const up = fromUpload(name, bytes);
       const entry: SourceEntry = { ...meta(up), upload: name };
       return await this.#add({ text: textOf(up.paragraphs), entry, urls: [] }, who, name);
+    } catch (err) {
+      throw this.#failed(err, who, name);
+    }
+  }
+
+  /**
+   * Indexes a file uploaded to Discord: its name and size are checked before anything is fetched,
+   * then its bytes are fetched from the attachment URL (through the same guard) and read as `addFile`.
+   */
+  async addAttachment(url: string, name: string, size: number, who: Requester): Promise<IntakeResult> {
+    const max = this.options.maxUploadBytes ?? LIMITS.maxUploadBytes;
+    try {
+      checkUploadName(name);
+      if (size > max) throw new IntakeError(`Too large: ${name} is over ${(max / 1024 / 1024).toFixed(0)} MB; nothing was added.`);
+      const got = await fetchText(url, { timeoutMs: this.options.timeoutMs ?? LIMITS.fetchTimeoutMs, maxBytes: max, maxRedirects: LIMITS.maxRedirects, refuse: this.options.refuse, accept: 'any', raw: true });
+      return await this.addFile(name, got.body, who);
     } catch (err) {
       throw this.#failed(err, who, name);
     }

@@ -10,9 +10,15 @@ import { IntakeError } from './guard.ts';
 
 export const UPLOAD_TYPES = ['.txt', '.md', '.html', '.htm'] as const;
 
-export function fromUpload(name: string, bytes: Uint8Array): Extracted {
+/** The file's extension when intake takes that kind of file; an IntakeError otherwise. */
+export function checkUploadName(name: string): string {
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
   if (!(UPLOAD_TYPES as readonly string[]).includes(ext)) throw new IntakeError(`Only ${UPLOAD_TYPES.join(', ')} files can be added (not ${ext || 'a file without an extension'}).`);
+  return ext;
+}
+
+export function fromUpload(name: string, bytes: Uint8Array): Extracted {
+  const ext = checkUploadName(name);
   if (bytes.length === 0) throw new IntakeError(`${name} is empty; nothing was added.`);
   const text = decodeText(Buffer.from(bytes), ext === '.txt' || ext === '.md' ? 'text/plain; charset=utf-8' : '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\uFFFD') && ext !== '.html' && ext !== '.htm') throw new IntakeError(`${name} is not valid UTF-8 text; re-save it as UTF-8.`);
