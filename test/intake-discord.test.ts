@@ -40,7 +40,8 @@ beforeAll(async () => {
   site.route('/local/market', { type: 'text/html; charset=utf-8', body: MARKET });
   site.route('/cdn/attachments/1/2/ferry.txt', { type: 'text/plain; charset=utf-8', body: 'Ferry strike ends\n\nThe ferry strike at Oban ended on Monday after the crews accepted a new pay offer from the operator.\n' });
   site.route('/local/feed.json', { type: 'application/feed+json', body: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Valley Gazette', items: [{ id: 'm1', url: site.url('/local/market'), title: 'Farmers market moves' }] }) });
-  h = await startHarness({ env: { ALLOW_PRIVATE_URLS: 'true' } });
+  // Six intakes an hour: the tests below use five, the last one finds the allowance spent.
+  h = await startHarness({ env: { ALLOW_PRIVATE_URLS: 'true', INTAKE_PER_HOUR: '6' } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -125,6 +126,15 @@ describe.skipIf(!ON)('/feeds', () => {
     expect(choices.map((c) => c.value)).toEqual([site.url('/local/feed.json')]);
     expect(await finalText(h.double.command('feeds remove', { feed: site.url('/local/feed.json') }, mod()), /following/i)).toMatch(/No longer following/);
     expect(JSON.parse(await readFile(path.join(h.corpusDir, 'feeds.json'), 'utf8')).feeds).toEqual([]);
+  });
+});
+
+describe.skipIf(!ON)('the server\'s intake allowance', () => {
+  it('past INTAKE_PER_HOUR intakes an hour, the server is told to wait; nothing is fetched', async () => {
+    expect(await finalText(h.double.command('articles add', { url: site.url('/local/bridge') }, mod()), /Already|wait/)).toMatch(/Already indexed/);
+    const seen = site.seen.length;
+    expect(await finalText(h.double.command('articles add', { url: site.url('/local/market?x=1') }, mod()), /wait|Added|Already/)).toMatch(/many articles in the last hour: please wait \d+ seconds/);
+    expect(site.seen.length).toBe(seen);
   });
 });
 
