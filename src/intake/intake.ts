@@ -119,7 +119,8 @@ export class Intake {
         accept: PAGE_TYPES,
       });
       const story = extractOrRefuse(page.text, page.url);
-      const entry: SourceEntry = { url: page.url, ...extra, ...meta(story) }; // `extra` only fills gaps (a feed item's date)
+      // `extra` only fills gaps (a feed item's date); a page that names no outlet gets its site's host name.
+      const entry: SourceEntry = { url: page.url, outlet: new URL(page.url).hostname.replace(/^www\./, ''), ...extra, ...meta(story) };
       const urls = [url, page.url, ...(story.canonical ? [new URL(story.canonical, page.url).href] : [])];
       return await this.#add({ text: textOf(story.paragraphs), entry, urls }, who, url);
     } catch (err) {
