@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { IndexStore } from '../src/index/store.ts';
 import { extractArticle, isBoilerplate } from '../src/intake/extract.ts';
-import { IntakeError, isPrivateAddress } from '../src/intake/guard.ts';
+import { type AddressPolicy, guardedLookup, IntakeError, isPrivateAddress } from '../src/intake/guard.ts';
 import { Intake } from '../src/intake/intake.ts';
 import { memoryLogger, tempCorpus } from './helpers/corpus.ts';
 import { hasNewsPages, NEWS_PAGES, newsPages, startSite, type TestSite } from './helpers/web.ts';
@@ -77,6 +77,13 @@ describe('the address guard', () => {
       expect([ip, isPrivateAddress(ip)]).toEqual([ip, true]);
     }
     for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) expect([ip, isPrivateAddress(ip)]).toEqual([ip, false]);
+  });
+
+  it('checks the addresses a name resolves to where the socket looks it up (localhost resolves to loopback: refused)', async () => {
+    const looked = (refuse: AddressPolicy) =>
+      new Promise<unknown>((resolve) => guardedLookup(refuse)('localhost', {}, (err, address) => resolve(err ? (err as NodeJS.ErrnoException).code : address)));
+    expect(await looked(isPrivateAddress)).toBe('EPRIVATE');
+    expect(await looked(null)).toMatch(/^(?:127\.0\.0\.1|::1)$/);
   });
 });
 
