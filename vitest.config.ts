@@ -18,6 +18,11 @@ if (!withSpec) {
   );
 }
 const noSpec = withSpec ? [] : ['test/discord/**'];
+// The saved news pages intake is measured on (test/helpers/web.ts reads them in place).
+const PAGES = path.resolve(import.meta.dirname, '../shared/news-pages/bbc-1/source.html');
+if (!existsSync(PAGES)) {
+  process.stderr.write(`\nNOTICE: the saved news pages are not at ${path.dirname(path.dirname(PAGES))}: the intake tests that serve them are skipped.\n\n`);
+}
 
 export default defineConfig({
   test: {

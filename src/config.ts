@@ -8,6 +8,7 @@ import { addSecret, LOG_LEVELS } from './log.ts';
  * `.env.example` documents every variable. A bad value stops the start with one message naming it.
  */
 const WHOLE = 'must be a whole number from 0 to 10000 (0 disables the limit)';
+const MINUTES = 'must be a whole number of minutes from 1 to 1440';
 const PORT = 'must be a port number from 1 to 65535';
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 const Env = z.object({
@@ -23,6 +24,9 @@ const Env = z.object({
   SNAPSHOT_DIR: z.string().min(1).default('.cache/index'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: WHOLE }).int({ error: WHOLE }).min(0, { error: WHOLE }).max(10_000, { error: WHOLE }).default(10),
   HEALTH_PORT: z.coerce.number({ error: PORT }).int({ error: PORT }).min(1, { error: PORT }).max(65_535, { error: PORT }).optional(),
+  ALLOW_PRIVATE_URLS: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['true', 'false'], { error: 'must be true or false' })).default('false').transform((v) => v === 'true'),
+  FEED_POLL_MINUTES: z.coerce.number({ error: MINUTES }).int({ error: MINUTES }).min(1, { error: MINUTES }).max(1440, { error: MINUTES }).default(15),
+  INTAKE_PER_HOUR: z.coerce.number({ error: WHOLE }).int({ error: WHOLE }).min(0, { error: WHOLE }).max(10_000, { error: WHOLE }).default(30),
   LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default('info'),
 });
 

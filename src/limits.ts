@@ -7,6 +7,11 @@ export const LIMITS = {
   maxInputLength: 500,
   /** Longest article file read; a larger file is skipped with a warning. */
   maxArticleBytes: 10 * 1024 * 1024,
+  /** Intake: the largest page or feed fetched, the largest uploaded file, the time one fetch may take, redirects followed. */
+  maxPageBytes: 5 * 1024 * 1024,
+  maxUploadBytes: 2 * 1024 * 1024,
+  fetchTimeoutMs: 20_000,
+  maxRedirects: 5,
   /** Items an answer carries at most (the front ends paginate them). */
   maxItems: 50,
   /** Quotes a plain question is answered with. */

@@ -7,6 +7,7 @@ import { parseCommandLine, runEntry } from './cli.ts';
 import { configWithArgs } from './config.ts';
 import { openStore } from './console/open.ts';
 import { progressBar } from './console/progress.ts';
+import { intakeDeps } from './console/intake.ts';
 import { runConsole } from './console/repl.ts';
 import type { RunningBot } from './discord/bot.ts';
 import { startHealthServer } from './health.ts';
@@ -75,8 +76,12 @@ async function main(): Promise<number | undefined> {
   // Ready the first /refresh while the user types; stopped when the console closes.
   const closing = new AbortController();
   void store.warmUp(closing.signal);
-  await runConsole(store, process.stdin, process.stdout, { progress: bar });
+  // Feeds are polled on their schedule while the console is open (see src/intake/feeds.ts).
+  const intake = intakeDeps(store, config, log);
+  intake.feeds.start();
+  await runConsole(store, process.stdin, process.stdout, { progress: bar, intake });
   closing.abort();
+  await intake.feeds.stop();
   return 0;
 }
 

@@ -5,15 +5,16 @@
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
  * others are still answered, and the exit code is 1. --all lifts the item cap of /who, /search,
  * /casualties, /timeline and /sources (a plain question still gets its best few quotes).
+ * Intake commands work too (`/add <url or path>`, `/remove <file>`, `/feeds add|poll|list|remove`),
+ * each printing one object with --json.
  */
 import 'dotenv/config';
-import { lookupIn } from '../answers/format.ts';
 import { parseCommandLine, runEntry, UsageError } from '../cli.ts';
 import { configWithArgs } from '../config.ts';
 import { consoleLogger } from '../log.ts';
+import { answerAll } from './answer-all.ts';
+import { intakeDeps } from './intake.ts';
 import { openStore } from './open.ts';
-import { renderJson, renderText } from './render.ts';
-import { safeReply } from './safe-reply.ts';
 
 export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] INPUT...
 
@@ -39,14 +40,7 @@ async function main(): Promise<number> {
   const config = configWithArgs(args.values);
   const log = consoleLogger(config.LOG_LEVEL);
   const store = await openStore(config, log);
-  const index = store.index;
-  const lookup = lookupIn(index);
-  let failed = false;
-  for (const input of args.positionals) {
-    const r = safeReply(index, input, log, args.values.all ? { limit: Number.POSITIVE_INFINITY } : {});
-    if ('error' in r) failed = true;
-    process.stdout.write(`${args.values.json ? renderJson(r) : `${renderText(r, lookup)}\n`}\n`);
-  }
+  const failed = await answerAll(store, intakeDeps(store, config, log), args.positionals, args.values, (line) => process.stdout.write(line), log);
   return failed ? 1 : 0;
 }
 

@@ -6,6 +6,7 @@ import type { Answer, HelpItem, Reply } from '../answers/types.ts';
 import type { BuildProgress } from '../index/build.ts';
 import { RefreshError, type IndexStore } from '../index/store.ts';
 import { frontEndLimit } from '../limits.ts';
+import { INTAKE_COMMANDS, type IntakeDeps, intakeLines, runIntakeCommand } from './intake.ts';
 import { refreshLines } from './refresh.ts';
 import { renderParts, wrapLines } from './render.ts';
 import { safeReply } from './safe-reply.ts';
@@ -23,9 +24,12 @@ import { safeReply } from './safe-reply.ts';
 const CONSOLE_HELP: HelpItem[] = [
   { command: 'more', usage: '/more', description: 'The next screenful of a long answer (or just press Enter)', example: '/more' },
   { command: 'refresh', usage: '/refresh', description: 'Re-read the corpus folder: new, changed and removed articles', example: '/refresh' },
+  { command: 'add', usage: '/add <url or path>', description: 'Add an article: a web page, or a .txt, .md or .html file', example: '/add https://www.bbc.com/news/world-123' },
+  { command: 'remove', usage: '/remove <file>', description: 'Remove an article (its file and sources.json entry)', example: '/remove 2015-07-24-obama-admits.txt' },
+  { command: 'feeds', usage: '/feeds [add <url> | poll | list | remove <url>]', description: 'Follow RSS/Atom/JSON feeds: new items are added as they appear', example: '/feeds add https://example.com/rss.xml' },
   { command: 'quit', usage: '/quit', description: 'Leave the console (or press Ctrl-D)', example: '/quit' },
 ];
-const CONSOLE_COMMANDS = ['more', 'refresh', 'quit', 'exit'];
+const CONSOLE_COMMANDS = ['more', 'refresh', ...INTAKE_COMMANDS, 'quit', 'exit'];
 const KNOWN = [...COMMANDS.map((c) => c.name as string), ...CONSOLE_COMMANDS];
 
 export interface ConsoleOptions {
@@ -34,6 +38,8 @@ export interface ConsoleOptions {
   rows?: number;
   /** A progress bar for a refresh (the console's own on a terminal). */
   progress?: { update(p: BuildProgress): void; stop(): void };
+  /** Article intake (`/add`, `/remove`, `/feeds`); without it those commands say they are unavailable. */
+  intake?: IntakeDeps;
 }
 
 interface Pending {
@@ -104,6 +110,10 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
         if (!(err instanceof RefreshError)) store.options.log.error({ err }, 'refresh failed');
         say(`! Refresh failed: ${(err as Error).message}. The previous index keeps serving, unchanged.`);
       }
+    } else if (command !== undefined && (INTAKE_COMMANDS as readonly string[]).includes(command)) {
+      pending = undefined;
+      if (opts.intake) say(...intakeLines(await runIntakeCommand(text, opts.intake, store.options.log)));
+      else say('! Article intake is not available here.');
     } else if (command !== undefined && !KNOWN.includes(command)) {
       pending = undefined;
       say(`! ${unknownCommand(command, KNOWN.filter((c) => c !== 'exit'))}`);

@@ -18,7 +18,7 @@ import { frontEndLimit } from '../limits.ts';
  */
 
 /** Renders an answer and, when it needs more than one page, keeps a page state for its buttons. */
-function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
+export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
   const total = pageCount(ans);
   const first = renderPage(ans, lookupIn(index), 0);
   if (total < 2) return pagePayload(first, 0, total);

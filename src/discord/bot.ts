@@ -7,6 +7,8 @@ import { log as defaultLog, type Logger } from '../log.ts';
 import type { BotContext } from './context.ts';
 import { describeError, redact } from './errors.ts';
 import { NO_MENTIONS, Pager } from './pagination.ts';
+import { intakeDeps } from '../intake/deps.ts';
+import { announcer } from './intake.ts';
 import { SlidingWindowLimiter } from './ratelimit.ts';
 import { handleInteraction, handleMessage } from './router.ts';
 
@@ -76,7 +78,13 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
     limiter: new SlidingWindowLimiter(config.RATE_LIMIT_PER_MINUTE),
     secrets,
     progressEveryMs: PROGRESS_EVERY_MS,
+    intakeLimiter: new SlidingWindowLimiter(config.INTAKE_PER_HOUR, 60 * 60 * 1000),
   };
+  // Feed announcements go through the client connected below.
+  let current: Client | undefined;
+  ctx.intake = intakeDeps(store, config, log, async (feed, added) => {
+    if (current) await announcer(current, ctx)(feed, added);
+  });
 
   const onInteraction = (interaction: Interaction) => void handleInteraction(interaction, ctx);
   const onMessage = (message: Message) => void handleMessage(message, ctx);
@@ -132,6 +140,8 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
       }
     }
   }
+  current = client;
+  ctx.intake.feeds.start();
   const user = client.user;
   log.info({ user: user?.tag, id: user?.id, guilds: client.guilds.cache.size, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE }, `Discord bot ready as ${user?.tag ?? 'unknown user'}`);
 
@@ -142,6 +152,7 @@ export async function startBot(config: Config, deps: BotDeps = {}): Promise<Runn
     stop() {
       stopped ??= (async () => {
         warming.abort();
+        await ctx.intake?.feeds.stop();
         client.off(Events.InteractionCreate, onInteraction);
         client.off(Events.MessageCreate, onMessage);
         // Closing the socket is not a reconnection worth logging.

@@ -1,6 +1,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import * as articles from '../../commands/articles.ts';
 import * as ask from '../../commands/ask.ts';
 import * as casualties from '../../commands/casualties.ts';
+import * as feeds from '../../commands/feeds.ts';
 import * as help from '../../commands/help.ts';
 import * as refresh from '../../commands/refresh.ts';
 import * as search from '../../commands/search.ts';
@@ -9,8 +11,8 @@ import * as timeline from '../../commands/timeline.ts';
 import * as who from '../../commands/who.ts';
 import type { CommandModule } from './define.ts';
 
-/** Every slash command, in the order /help lists them (refresh last). */
-export const COMMAND_MODULES: readonly CommandModule[] = [ask, search, who, casualties, timeline, sources, help, refresh];
+/** Every slash command, in the order /help lists them (the moderators' last). */
+export const COMMAND_MODULES: readonly CommandModule[] = [ask, search, who, casualties, timeline, sources, help, refresh, articles, feeds];
 
 export const commandByName = new Map(COMMAND_MODULES.map((m) => [m.data.name, m]));
 

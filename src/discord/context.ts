@@ -1,4 +1,5 @@
 import type { IndexStore } from '../index/store.ts';
+import type { IntakeDeps } from '../intake/deps.ts';
 import type { Logger } from '../log.ts';
 import type { Pager } from './pagination.ts';
 import type { SlidingWindowLimiter } from './ratelimit.ts';
@@ -14,6 +15,10 @@ export interface BotContext {
   secrets: readonly string[];
   /** Minimum time between two progress edits of a /refresh reply, in ms. */
   progressEveryMs: number;
+  /** Article intake and feeds (/articles, /feeds); unset: those commands say it is not available. */
+  intake?: IntakeDeps;
+  /** Intakes per server per hour (INTAKE_PER_HOUR). */
+  intakeLimiter?: SlidingWindowLimiter;
   /** A command answered within this long of its arrival replies directly; later ones are deferred first (default `ANSWER_WITHIN_MS`, see answer.ts). */
   answerWithinMs?: number;
 }

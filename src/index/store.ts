@@ -96,6 +96,10 @@ function checkLoaded(index: CorpusIndex, raws: RawArticle[]): void {
 export class IndexStore {
   #index: CorpusIndex | undefined;
   #refreshing = false;
+  /** Changes (`exclusive`) queued or running, their queue, and the plain refresh running now. */
+  #pending = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #running: Promise<unknown> | undefined;
   /** The serving index came from a refresh whose snapshot could not be saved. */
   #unsaved = false;
   readonly options: StoreOptions;
@@ -267,13 +271,38 @@ export class IndexStore {
    * snapshot that cannot be saved does not undo the refresh: the report says so (`notSaved`).
    */
   async refresh(onProgress?: (p: BuildProgress) => void): Promise<RefreshReport> {
-    if (this.#refreshing) throw new RefreshBusy('a refresh is already running');
+    if (this.#refreshing || this.#pending > 0) throw new RefreshBusy('a refresh is already running');
     this.#refreshing = true;
+    const run = this.#refresh(onProgress);
+    this.#running = run.catch(() => undefined);
     try {
-      return await this.#refresh(onProgress);
+      return await run;
     } finally {
       this.#refreshing = false;
+      this.#running = undefined;
     }
+  }
+
+  /**
+   * Runs one change of the corpus folder (article intake) alone, after those queued before it and any
+   * running refresh; a plain `refresh` meanwhile is told to wait. `fn` writes, then calls `refresh`;
+   * the index swaps only if that succeeds, so on failure `fn` undoes its writes and nothing changed.
+   */
+  exclusive<T>(fn: (refresh: () => Promise<RefreshReport>) => Promise<T>): Promise<T> {
+    this.#pending++;
+    const run = this.#queue.then(async () => {
+      while (this.#running) await this.#running;
+      this.#refreshing = true;
+      try {
+        return await fn(() => this.#refresh());
+      } finally {
+        this.#refreshing = false;
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run.finally(() => {
+      this.#pending--;
+    });
   }
 
   async #refresh(onProgress?: (p: BuildProgress) => void): Promise<RefreshReport> {

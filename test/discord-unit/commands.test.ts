@@ -10,8 +10,8 @@ const byName = new Map(bodies.map((b) => [b.name, b]));
 type Opt = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
 describe('command declarations', () => {
-  it('declares every command of the catalog, plus /refresh, once each', () => {
-    expect(bodies.map((b) => b.name).sort()).toEqual([...COMMANDS.map((c) => c.name), 'refresh'].sort());
+  it('declares every command of the catalog, plus the moderators\' /refresh, /articles and /feeds, once each', () => {
+    expect(bodies.map((b) => b.name).sort()).toEqual([...COMMANDS.map((c) => c.name), 'refresh', 'articles', 'feeds'].sort());
     for (const m of COMMAND_MODULES) {
       expect(['none', 'ephemeral', 'public']).toContain(m.defer);
       expect(['questions', 'none']).toContain(m.cooldown);
@@ -39,15 +39,15 @@ describe('command declarations', () => {
     expect(((byName.get('search')!.options ?? []) as Opt[])[0]?.autocomplete).toBeFalsy();
   });
 
-  it('/refresh: Manage Server by default, servers only, guild install, deferred, exempt from the rate limit', () => {
-    const body = byName.get('refresh')!;
+  it.each(['refresh', 'articles', 'feeds'])('/%s: Manage Server by default, servers only, guild install, deferred, exempt from the question limit', (name) => {
+    const body = byName.get(name)!;
     expect(body.default_member_permissions).toBe(Number(PermissionFlagsBits.ManageGuild));
     expect(body.contexts).toEqual([InteractionContextType.Guild]);
     expect(body.integration_types).toEqual([ApplicationIntegrationType.GuildInstall]);
-    const mod = COMMAND_MODULES.find((m) => m.data.name === 'refresh')!;
+    const mod = COMMAND_MODULES.find((m) => m.data.name === name)!;
     expect(mod.defer).toBe('ephemeral');
     expect(mod.cooldown).toBe('none');
-    for (const m of COMMAND_MODULES.filter((x) => x.data.name !== 'refresh')) expect(m.cooldown).toBe('questions');
+    for (const m of COMMAND_MODULES.filter((x) => !['refresh', 'articles', 'feeds'].includes(x.data.name))) expect(m.cooldown).toBe('questions');
   });
 
   it.skipIf(!SPEC_AVAILABLE)('the bulk bodies are what Discord’s OpenAPI description accepts, for a guild and globally', () => {

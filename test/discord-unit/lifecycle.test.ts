@@ -71,7 +71,7 @@ describe('deploy-commands', () => {
     const r = await deployCommands(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '222222222222222222' }), rest);
     expect(calls.map((c) => `${c.method} ${c.route}`)).toEqual(['GET /applications/@me', 'PUT /applications/111111111111111111/guilds/222222222222222222/commands']);
     expect(r).toMatchObject({ scope: 'guild', applicationId: '111111111111111111' });
-    expect(r.names).toHaveLength(8);
+    expect(r.names).toHaveLength(10);
   });
 
   it('registers globally otherwise, with DISCORD_APPLICATION_ID when given (no lookup)', async () => {

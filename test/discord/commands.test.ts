@@ -66,7 +66,7 @@ describe('registration', () => {
   it('overwrites the global command set in bulk with every command', () => {
     expect(h.double.rest.registrations.map((r) => r.scope)).toEqual(['global']);
     const names = (h.double.rest.registrations[0]!.body as { name: string }[]).map((c) => c.name).sort();
-    expect(names).toEqual([...Object.keys(USER_COMMANDS), 'refresh'].sort());
+    expect(names).toEqual([...Object.keys(USER_COMMANDS), 'refresh', 'articles', 'feeds'].sort());
     // No DISCORD_APPLICATION_ID: the deploy asked the API for the application.
     expect(h.double.rest.requests.some((r) => r.method === 'GET' && r.route === '/applications/@me')).toBe(true);
   });

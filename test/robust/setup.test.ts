@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'SNAPSHOT_DIR', 'RATE_LIMIT_PER_MINUTE', 'HEALTH_PORT', 'LOG_LEVEL'];
+const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'SNAPSHOT_DIR', 'RATE_LIMIT_PER_MINUTE', 'HEALTH_PORT', 'ALLOW_PRIVATE_URLS', 'FEED_POLL_MINUTES', 'INTAKE_PER_HOUR', 'LOG_LEVEL'];
 /** A token of the right shape that no Discord knows. */
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.Gabcde.not-a-real-token-but-well-formed';
 /** A line of a Node stack trace. */

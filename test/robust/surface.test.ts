@@ -67,6 +67,9 @@ function sensitiveImports(file: string): string[] {
 const EXPECTED_SITES: Record<string, string[]> = {
   // Loads packages by literal names (gazetteer data).
   'src/facts/tolls/groups.ts': ['node:module:createRequire'],
+  // Paths: typed to /add by the console's operator, who runs the process with these rights (console and
+  // ask only: no Discord input reaches it; Discord uploads arrive as bytes).
+  'src/console/intake.ts': ['node:fs/promises:readFile', 'node:fs/promises:stat'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus), checked to exist and listed for a clear message.
   'src/console/open.ts': ['node:fs:readdirSync', 'node:fs:statSync'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus) joined with names from its own listing.
@@ -79,6 +82,9 @@ const EXPECTED_SITES: Record<string, string[]> = {
   'src/index/pool.ts': ['node:worker_threads:Worker'],
   // Paths: the configured snapshot folder (SNAPSHOT_DIR, see snapshotDirFor) and fixed file names.
   'src/index/snapshot.ts': ['node:fs/promises:mkdir', 'node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
+  // Intake: writes into the configured corpus folder only, under names it makes itself (articleFileName:
+  // ASCII letters, digits, hyphens) or fixed ones (sources.json, feeds.json), via temp file + rename.
+  'src/intake/write.ts': ['node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
   // Loads packages by names from a constant list in the code.
   'src/nlp/gazetteer.ts': ['node:module:createRequire'],
 };

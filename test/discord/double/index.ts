@@ -40,7 +40,14 @@ export interface As {
   unchecked?: boolean;
 }
 
-export type OptionValues = Record<string, string | number | boolean>;
+/** An uploaded file, as a user attaches it to an attachment option (the double assigns its id). */
+export interface AttachmentValue {
+  attachment: { filename: string; url: string; size: number; content_type?: string };
+}
+export type OptionValues = Record<string, string | number | boolean | AttachmentValue>;
+
+type ApiOption = { name: string; type: number; value?: unknown; options?: ApiOption[]; focused?: boolean };
+type Resolved = { attachments?: Record<string, unknown>; channels?: Record<string, unknown> };
 
 export const FAKE_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.double.not-a-real-token';
 
@@ -98,19 +105,37 @@ export class DiscordDouble {
 
   // ── What users do ────────────────────────────────────────────────────────────────────────────
 
-  /** A user runs a registered slash command (global commands anywhere; guild commands in the guild). */
+  /**
+   * A user runs a registered slash command (global commands anywhere; guild commands in the guild).
+   * A subcommand is named after its command: `command('articles add', { url })`.
+   */
   command(name: string, options: OptionValues = {}, as: As = {}): Interaction {
-    return this.#inject(InteractionType.ApplicationCommand, name, as, (cmd) => ({ id: cmd.id, name, type: 1, options: this.#options(cmd, options) }));
+    const [top, sub] = name.split(' ') as [string, string | undefined];
+    return this.#inject(InteractionType.ApplicationCommand, top, as, (cmd) => this.#data(cmd, top, sub, options));
   }
 
   /** A user types in an option with autocomplete: `focused` names the option being typed. */
   autocomplete(name: string, options: OptionValues, focused: string, as: As = {}): Interaction {
-    return this.#inject(InteractionType.ApplicationCommandAutocomplete, name, as, (cmd) => ({
-      id: cmd.id,
-      name,
-      type: 1,
-      options: this.#options(cmd, options).map((o) => (o.name === focused ? { ...o, focused: true } : o)),
-    }));
+    const [top, sub] = name.split(' ') as [string, string | undefined];
+    const mark = (opts: ApiOption[]): ApiOption[] => opts.map((o) => (o.options ? { ...o, options: mark(o.options) } : o.name === focused ? { ...o, focused: true } : o));
+    return this.#inject(InteractionType.ApplicationCommandAutocomplete, top, as, (cmd) => {
+      const d = this.#data(cmd, top, sub, options);
+      return { ...d, options: mark(d.options) };
+    });
+  }
+
+  /** A command's `data`: its options (inside the subcommand's, if any) and what they resolve to. */
+  #data(cmd: RegisteredCommand, name: string, sub: string | undefined, values: OptionValues): { id: string; name: string; type: number; options: ApiOption[]; resolved?: Resolved } {
+    const resolved: Resolved = {};
+    let options: ApiOption[];
+    if (sub) {
+      const def = cmd.options?.find((o) => o.name === sub && o.type === ApplicationCommandOptionType.Subcommand);
+      if (!def) throw new Error(`double: /${name} has no subcommand "${sub}"`);
+      options = [{ name: sub, type: def.type, options: this.#options({ ...cmd, options: def.options as RegisteredCommand['options'] }, values, resolved) }];
+    } else {
+      options = this.#options(cmd, values, resolved);
+    }
+    return { id: cmd.id, name, type: 1, options, ...(Object.keys(resolved).length ? { resolved } : {}) };
   }
 
   /** A user presses a button on a message (one that is there and enabled, unless `unchecked`). */
@@ -148,10 +173,22 @@ export class DiscordDouble {
     }
   }
 
-  #options(cmd: RegisteredCommand, values: OptionValues): { name: string; type: number; value: unknown }[] {
+  #options(cmd: RegisteredCommand, values: OptionValues, resolved: Resolved = {}): ApiOption[] {
     return Object.entries(values).map(([name, value]) => {
       const def = cmd.options?.find((o) => o.name === name);
       if (!def) throw new Error(`double: /${cmd.name} has no option "${name}"`);
+      if (def.type === ApplicationCommandOptionType.Attachment) {
+        if (typeof value !== 'object' || !('attachment' in value)) throw new Error(`double: option "${name}" of /${cmd.name} takes an attachment`);
+        const id = snowflake();
+        const a = value.attachment;
+        resolved.attachments = { ...resolved.attachments, [id]: { id, filename: a.filename, size: a.size, url: a.url, proxy_url: a.url, ...(a.content_type ? { content_type: a.content_type } : {}) } };
+        return { name, type: def.type, value: id };
+      }
+      if (def.type === ApplicationCommandOptionType.Channel) {
+        if (value !== this.world.channelId) throw new Error(`double: option "${name}" of /${cmd.name} takes the server's channel id`);
+        resolved.channels = { ...resolved.channels, [value]: { ...this.world.textChannel(), permissions: MEMBER_PERMISSIONS.toString() } };
+        return { name, type: def.type, value };
+      }
       const expected = { [ApplicationCommandOptionType.String]: 'string', [ApplicationCommandOptionType.Integer]: 'number', [ApplicationCommandOptionType.Number]: 'number', [ApplicationCommandOptionType.Boolean]: 'boolean' }[def.type];
       if (expected && typeof value !== expected) throw new Error(`double: option "${name}" of /${cmd.name} takes a ${expected}`);
       return { name, type: def.type, value };
