@@ -73,3 +73,6 @@ export function dateHeading(item: Pick<TimelineItem, 'date' | 'dateText' | 'note
   const how = [yearless ? undefined : `“${item.dateText}”`, item.note, item.future ? 'ahead of the article' : undefined].filter(Boolean).join('; ');
   return { when: yearless ? item.dateText : item.date, how };
 }
+
+/** "1 article", "2,225 articles", "3 people": a count and its noun, for every front end. */
+export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;

@@ -1,3 +1,4 @@
+import { plural } from '../answers/format.ts';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntakeDeps } from '../intake/deps.ts';
@@ -66,14 +67,13 @@ export async function runIntakeCommand(line: string, deps: IntakeDeps, log: Logg
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What an added article brought, in a few lines (the console; Discord renders the same facts). */
 export function addedLines(r: Added): string[] {
   return [
     `Added ${r.file}: “${r.title ?? r.file}”${[r.outlet, r.published?.slice(0, 10)].filter(Boolean).length ? ` (${[r.outlet, r.published?.slice(0, 10)].filter(Boolean).join(', ')})` : ''}.`,
     `  ${plural(r.sentences, 'sentence')}; first: “${r.firstSentence ?? ''}”`,
-    `  Found: ${r.people.length ? `${plural(r.people.length, 'person')} (${r.people.slice(0, 8).join(', ')}${r.people.length > 8 ? ', …' : ''})` : 'no people'}, ${plural(r.tolls, 'toll')}, ${plural(r.dated, 'dated sentence')}.`,
+    `  Found: ${r.people.length ? `${plural(r.people.length, 'person', 'people')} (${r.people.slice(0, 8).join(', ')}${r.people.length > 8 ? ', …' : ''})` : 'no people'}, ${plural(r.tolls, 'toll')}, ${plural(r.dated, 'dated sentence')}.`,
   ];
 }
 

@@ -1,3 +1,4 @@
+import { plural } from '../answers/format.ts';
 import type { RefreshReport } from '../index/store.ts';
 
 /** Up to `max` file names, then "and N more". */
@@ -6,7 +7,6 @@ function fileList(files: string[], max = 5): string {
   return ` (${files.slice(0, max).join(', ')}${files.length > max ? `, and ${files.length - max} more` : ''})`;
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
 /** What a refresh changed, for the console: the same facts as the Discord reply, skipped files included. */
 export function refreshLines(r: RefreshReport, maxWarnings = 10): string[] {

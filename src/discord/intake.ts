@@ -1,3 +1,4 @@
+import { plural } from '../answers/format.ts';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Client } from 'discord.js';
 import { answer } from '../answers/engine.ts';
 import type { FeedEntry, PollResult } from '../intake/feeds.ts';
@@ -26,7 +27,6 @@ const REFUSED = {
   off: 'Article intake is not available on this bot.',
 };
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 const quoted = (s: string | null | undefined, max = 200) => `“${escapeText(cap((s ?? '').replace(/\s+/g, ' '), max))}”`;
 
 /** The reply to an add: title, outlet, date, sentence count, first sentence, what it brought. */

@@ -1,3 +1,4 @@
+import { plural } from '../answers/format.ts';
 import { type ChatInputCommandInteraction, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import type { BuildProgress } from '../index/build.ts';
 import { RefreshBusy, RefreshError, type RefreshReport } from '../index/store.ts';
@@ -36,7 +37,6 @@ function progressText(p: BuildProgress): string {
   return `Refreshing… ${PHASES[p.phase]}${p.phase === 'analyse' ? pct : ''}`;
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** Up to `max` file names, escaped, then "and N more". */
 function fileList(files: string[], max = 5): string {
