@@ -81,6 +81,8 @@ const EXPECTED_SITES: Record<string, string[]> = {
   'src/index/snapshot.ts': ['node:fs/promises:mkdir', 'node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
   // Loads packages by names from a constant list in the code.
   'src/nlp/gazetteer.ts': ['node:module:createRequire'],
+  // Reads the pictures' font: two literal paths inside the dejavu-fonts-ttf package.
+  'src/pictures/font.ts': ['node:fs:readFileSync', 'node:module:createRequire'],
 };
 
 describe('the code has no door from user input to files, shells or eval', () => {

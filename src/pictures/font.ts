@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * The one font of every picture: DejaVu Sans Condensed (the `dejavu-fonts-ttf` package, TrueType),
+ * loaded by path into resvg with system fonts off, so every machine renders the same pixels. Its
+ * wide coverage (Latin with every accent, Greek, Cyrillic, many symbols) suits quotes from anywhere;
+ * condensed, it fits a few words of a quote beside each mark.
+ *
+ * Layout needs text widths before rendering: they are read from the font's own metrics (`cmap` →
+ * glyph → `hmtx` advance), the same numbers resvg lays the text out with (kerning aside, hence a margin).
+ */
+
+export const FONT_FAMILY = 'DejaVu Sans Condensed';
+
+const require = createRequire(import.meta.url);
+/** The font files, resolved inside the package (literal names: no path comes from input). */
+export const FONT_FILES = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
+} as const;
+
+interface Metrics {
+  unitsPerEm: number;
+  /** Advance width (font units) by code point, filled on demand. */
+  advance: (cp: number) => number;
+}
+
+/** Reads the tables a width needs from a TrueType file: head, hhea, hmtx and a Unicode cmap (format 4 or 12). */
+function readMetrics(buf: Buffer): Metrics {
+  const tables = new Map<string, number>();
+  const numTables = buf.readUInt16BE(4);
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + i * 16;
+    tables.set(buf.toString('latin1', at, at + 4), buf.readUInt32BE(at + 8));
+  }
+  const table = (tag: string) => {
+    const at = tables.get(tag);
+    if (at === undefined) throw new Error(`font has no ${tag} table`);
+    return at;
+  };
+  const unitsPerEm = buf.readUInt16BE(table('head') + 18);
+  const numberOfHMetrics = buf.readUInt16BE(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const glyphAdvance = (g: number) => buf.readUInt16BE(hmtx + 4 * Math.min(g, numberOfHMetrics - 1));
+  const cmap = table('cmap');
+  let format4: number | undefined;
+  let format12: number | undefined;
+  for (let i = 0, n = buf.readUInt16BE(cmap + 2); i < n; i++) {
+    const rec = cmap + 4 + i * 8;
+    const platform = buf.readUInt16BE(rec);
+    const encoding = buf.readUInt16BE(rec + 2);
+    const sub = cmap + buf.readUInt32BE(rec + 4);
+    const format = buf.readUInt16BE(sub);
+    if (format === 12 && (platform === 3 || platform === 0)) format12 = sub;
+    if (format === 4 && ((platform === 3 && encoding === 1) || platform === 0)) format4 ??= sub;
+  }
+  const glyphOf = (cp: number): number => {
+    if (format12 !== undefined) {
+      const groups = buf.readUInt32BE(format12 + 12);
+      let lo = 0;
+      let hi = groups - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const g = format12 + 16 + mid * 12;
+        const start = buf.readUInt32BE(g);
+        const end = buf.readUInt32BE(g + 4);
+        if (cp < start) hi = mid - 1;
+        else if (cp > end) lo = mid + 1;
+        else return buf.readUInt32BE(g + 8) + (cp - start);
+      }
+      return 0;
+    }
+    if (format4 === undefined || cp > 0xffff) return 0;
+    const segX2 = buf.readUInt16BE(format4 + 6);
+    const ends = format4 + 14;
+    const starts = ends + segX2 + 2;
+    const deltas = starts + segX2;
+    const ranges = deltas + segX2;
+    for (let s = 0; s < segX2; s += 2) {
+      if (buf.readUInt16BE(ends + s) < cp) continue;
+      const start = buf.readUInt16BE(starts + s);
+      if (start > cp) return 0;
+      const delta = buf.readUInt16BE(deltas + s);
+      const range = buf.readUInt16BE(ranges + s);
+      if (range === 0) return (cp + delta) & 0xffff;
+      const g = buf.readUInt16BE(ranges + s + range + 2 * (cp - start));
+      return g === 0 ? 0 : (g + delta) & 0xffff;
+    }
+    return 0;
+  };
+  const cache = new Map<number, number>();
+  return {
+    unitsPerEm,
+    advance: (cp) => {
+      let w = cache.get(cp);
+      if (w === undefined) {
+        w = glyphAdvance(glyphOf(cp));
+        cache.set(cp, w);
+      }
+      return w;
+    },
+  };
+}
+
+let loaded: { regular: Metrics; bold: Metrics } | undefined;
+const metrics = () => (loaded ??= { regular: readMetrics(readFileSync(FONT_FILES.regular)), bold: readMetrics(readFileSync(FONT_FILES.bold)) });
+
+/** How wide `text` is at `size` px (bold or not), a little generous for kerning and hinting. */
+export function textWidth(text: string, size: number, bold = false): number {
+  const m = bold ? metrics().bold : metrics().regular;
+  let units = 0;
+  for (const ch of text) units += m.advance(ch.codePointAt(0)!);
+  return (units / m.unitsPerEm) * size * 1.02;
+}
+
+/**
+ * `text` cut to fit `width` px: whole words while they fit, then "…"; a first word too long for the
+ * line is cut inside. Returns the text unchanged when it fits.
+ */
+export function fitText(text: string, width: number, size: number, bold = false): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (textWidth(flat, size, bold) <= width) return flat;
+  const room = width - textWidth('…', size, bold);
+  const words = flat.split(' ');
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (textWidth(next, size, bold) > room) break;
+    out = next;
+  }
+  if (!out) {
+    for (const ch of flat) {
+      if (textWidth(out + ch, size, bold) > room) break;
+      out += ch;
+    }
+  }
+  return `${out.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Splits `text` into at most `lines` lines of `width` px, the last one cut with "…" when the text goes on. */
+export function wrapText(text: string, width: number, size: number, lines: number, bold = false): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const out: string[] = [];
+  let cur = '';
+  let i = 0;
+  for (; i < words.length && out.length < lines - 1; i++) {
+    const next = cur ? `${cur} ${words[i]}` : words[i]!;
+    if (cur && textWidth(next, size, bold) > width) {
+      out.push(cur);
+      cur = words[i]!;
+    } else cur = next;
+  }
+  const rest = [cur, ...words.slice(i)].filter(Boolean).join(' ');
+  if (rest) out.push(fitText(rest, width, size, bold));
+  return out;
+}
