@@ -6,6 +6,8 @@ import type { Answer, HelpItem, Reply } from '../answers/types.ts';
 import type { BuildProgress } from '../index/build.ts';
 import { RefreshError, type IndexStore } from '../index/store.ts';
 import { frontEndLimit } from '../limits.ts';
+import { renderPicture } from '../pictures/render.ts';
+import { DEFAULT_IMAGE_DIR, imageFlag, NO_PICTURE, writePicture } from './pictures.ts';
 import { refreshLines } from './refresh.ts';
 import { renderParts, wrapLines } from './render.ts';
 import { safeReply } from './safe-reply.ts';
@@ -23,6 +25,7 @@ import { safeReply } from './safe-reply.ts';
 const CONSOLE_HELP: HelpItem[] = [
   { command: 'more', usage: '/more', description: 'The next screenful of a long answer (or just press Enter)', example: '/more' },
   { command: 'refresh', usage: '/refresh', description: 'Re-read the corpus folder: new, changed and removed articles', example: '/refresh' },
+  { command: 'image', usage: '/timeline [topic] --image', description: 'Also draw the answer as a picture (PNG file) and print its path; /casualties too', example: '/timeline Putin --image' },
   { command: 'quit', usage: '/quit', description: 'Leave the console (or press Ctrl-D)', example: '/quit' },
 ];
 const CONSOLE_COMMANDS = ['more', 'refresh', 'quit', 'exit'];
@@ -34,6 +37,8 @@ export interface ConsoleOptions {
   rows?: number;
   /** A progress bar for a refresh (the console's own on a terminal). */
   progress?: { update(p: BuildProgress): void; stop(): void };
+  /** Where `--image` writes pictures (default: a folder of the system's temporary directory). */
+  imageDir?: string;
 }
 
 interface Pending {
@@ -82,6 +87,19 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
     showMore();
   };
 
+  /** `--image`: the answer's picture, rendered after its text is shown, written to a file whose path is printed. */
+  let pictures = 0;
+  const picture = async (r: Reply) => {
+    if ('error' in r) return;
+    const p = await renderPicture(r, lookupIn(store.index)).catch((err: unknown) => {
+      store.options.log.warn({ err }, 'picture failed');
+      return undefined;
+    });
+    if (p === undefined) say('! The picture could not be drawn; the answer above stands.');
+    else if (!p) say(NO_PICTURE);
+    else say(`picture: ${await writePicture(opts.imageDir ?? DEFAULT_IMAGE_DIR, p, `${process.pid}-${++pictures}`)}`, ...(p.note ? [p.note] : []));
+  };
+
   const idx = store.index;
   say(`Quote bot — ${idx.articles.size.toLocaleString('en-US')} articles, ${idx.sentences.length.toLocaleString('en-US')} sentences. Ask a question, or /help. /quit or Ctrl-D leaves.`);
   rl.prompt();
@@ -110,7 +128,10 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
     } else if (text) {
       pending = undefined;
       const query = command ?? 'ask';
-      show(safeReply(store.index, text, store.options.log, { limit: frontEndLimit(query) }));
+      const flag = imageFlag(text);
+      const r = safeReply(store.index, flag.text, store.options.log, { limit: frontEndLimit(query) });
+      show(r);
+      if (flag.image) await picture(r);
     }
     rl.prompt();
   }

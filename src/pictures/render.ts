@@ -22,10 +22,17 @@ export function pictureModel(answer: Answer, lookup: ArticleLookup): { model: Pi
   return null;
 }
 
-/** Whether an answer comes with a picture (a front end defers its reply then). */
-export const hasPicture = (answer: Answer, lookup: ArticleLookup): boolean => pictureModel(answer, lookup) !== null;
-
 const FILE_NAME: Record<PictureModel['kind'], string> = { timeline: 'timeline.png', tolls: 'casualties.png' };
+
+/**
+ * The file name of the answer's picture, or null when it has none — decided from the answer alone,
+ * at no cost, so that a front end knows before rendering (Discord defers its reply then).
+ */
+export function pictureName(answer: Answer): string | null {
+  if (answer.command === 'timeline') return answer.items.length ? FILE_NAME.timeline : null;
+  if (answer.command === 'casualties') return answer.items.some((i) => (i.reports?.filter((rep) => !rep.part).length ?? 0) >= 2) ? FILE_NAME.tolls : null;
+  return null;
+}
 
 /** Renders an SVG to PNG with the bundled font only. */
 export async function svgToPng(svg: string, zoom: number = ZOOM): Promise<{ png: Buffer; width: number; height: number }> {
@@ -52,4 +59,36 @@ export async function renderPicture(answer: Answer, lookup: ArticleLookup): Prom
   const picture: Picture = { name: FILE_NAME[drawn.model.kind], ...out, model: drawn.model, ms: performance.now() - t0 };
   if (drawn.note) picture.note = drawn.note;
   return picture;
+}
+
+/** Pictures kept per index (the same question asked again, a burst of the same command): most recent last. */
+const CACHE_SIZE = 16;
+const cache = new WeakMap<object, Map<string, Promise<Picture | null>>>();
+/** Renders run one at a time: the thread pool keeps a core for the event loop and the other answers. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The picture of `answer` on the index `key` (the answer's own index), rendered once: the same
+ * command and query on the same index share one picture, and renders wait their turn.
+ */
+export function pictureOf(key: object, answer: Answer, lookup: ArticleLookup): Promise<Picture | null> {
+  let byQuery = cache.get(key);
+  if (!byQuery) {
+    byQuery = new Map();
+    cache.set(key, byQuery);
+  }
+  const id = `${answer.command}\u0000${answer.query}\u0000${answer.items.length}`;
+  const had = byQuery.get(id);
+  if (had) {
+    byQuery.delete(id);
+    byQuery.set(id, had);
+    return had;
+  }
+  const run = queue.then(() => renderPicture(answer, lookup));
+  queue = run.catch(() => undefined);
+  byQuery.set(id, run);
+  // A failed render is not kept: the next ask tries again.
+  run.catch(() => byQuery?.delete(id));
+  while (byQuery.size > CACHE_SIZE) byQuery.delete(byQuery.keys().next().value!);
+  return run;
 }

@@ -67,6 +67,8 @@ function sensitiveImports(file: string): string[] {
 const EXPECTED_SITES: Record<string, string[]> = {
   // Loads packages by literal names (gazetteer data).
   'src/answers/tollgroups.ts': ['node:module:createRequire'],
+  // Writes pictures: into `ask --image-dir` (the operator's) or a fixed temporary folder, under names it makes itself.
+  'src/console/pictures.ts': ['node:fs/promises:mkdir', 'node:fs/promises:writeFile'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus), checked to exist and listed for a clear message.
   'src/console/open.ts': ['node:fs:readdirSync', 'node:fs:statSync'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus) joined with names from its own listing.
