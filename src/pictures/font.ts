@@ -3,15 +3,15 @@ import { createRequire } from 'node:module';
 
 /**
  * The one font of every picture: DejaVu Sans Condensed (the `dejavu-fonts-ttf` package, TrueType),
- * loaded by path into resvg with system fonts off, so every machine renders the same pixels. Its
+ * read by path from the package and drawn as its own glyph outlines (glyphs.ts): resvg loads no
+ * font, none from the system, so every machine renders the same pixels. Its
  * wide coverage (Latin with every accent, Greek, Cyrillic, many symbols) suits quotes from anywhere;
  * condensed, it fits a few words of a quote beside each mark.
  *
  * Layout needs text widths before rendering: they are read from the font's own metrics (`cmap` →
- * glyph → `hmtx` advance), the same numbers resvg lays the text out with (kerning aside, hence a margin).
+ * glyph → `hmtx` advance). Text is drawn as the font's glyph outlines (glyphs.ts) at those advances,
+ * so what is measured is what is drawn.
  */
-
-export const FONT_FAMILY = 'DejaVu Sans Condensed';
 
 const require = createRequire(import.meta.url);
 /** The font files, resolved inside the package (literal names: no path comes from input). */
@@ -20,14 +20,19 @@ export const FONT_FILES = {
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
 } as const;
 
-interface Metrics {
+export interface Face {
+  buf: Buffer;
+  /** Where a table starts in `buf` (throws when the font has none). */
+  table: (tag: string) => number;
   unitsPerEm: number;
+  /** The glyph of a code point (0, the missing glyph, when the font has none). */
+  glyphOf: (cp: number) => number;
   /** Advance width (font units) by code point, filled on demand. */
   advance: (cp: number) => number;
 }
 
 /** Reads the tables a width needs from a TrueType file: head, hhea, hmtx and a Unicode cmap (format 4 or 12). */
-function readMetrics(buf: Buffer): Metrics {
+function readFace(buf: Buffer): Face {
   const tables = new Map<string, number>();
   const numTables = buf.readUInt16BE(4);
   for (let i = 0; i < numTables; i++) {
@@ -91,7 +96,10 @@ function readMetrics(buf: Buffer): Metrics {
   };
   const cache = new Map<number, number>();
   return {
+    buf,
+    table,
     unitsPerEm,
+    glyphOf,
     advance: (cp) => {
       let w = cache.get(cp);
       if (w === undefined) {
@@ -103,15 +111,16 @@ function readMetrics(buf: Buffer): Metrics {
   };
 }
 
-let loaded: { regular: Metrics; bold: Metrics } | undefined;
-const metrics = () => (loaded ??= { regular: readMetrics(readFileSync(FONT_FILES.regular)), bold: readMetrics(readFileSync(FONT_FILES.bold)) });
+let loaded: { regular: Face; bold: Face } | undefined;
+/** The two faces, read once per process. */
+export const faces = () => (loaded ??= { regular: readFace(readFileSync(FONT_FILES.regular)), bold: readFace(readFileSync(FONT_FILES.bold)) });
 
-/** How wide `text` is at `size` px (bold or not), a little generous for kerning and hinting. */
+/** How wide `text` is at `size` px (bold or not): the advances the glyphs are drawn with. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const m = bold ? metrics().bold : metrics().regular;
+  const m = bold ? faces().bold : faces().regular;
   let units = 0;
   for (const ch of text) units += m.advance(ch.codePointAt(0)!);
-  return (units / m.unitsPerEm) * size * 1.02;
+  return (units / m.unitsPerEm) * size;
 }
 
 /**

@@ -2,7 +2,6 @@ import { renderAsync } from '@resvg/resvg-js';
 import type { ArticleLookup } from '../answers/format.ts';
 import type { Answer } from '../answers/types.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
-import { FONT_FAMILY, FONT_FILES } from './font.ts';
 import { ZOOM } from './svg.ts';
 import { timelineModel, timelineSvg } from './timeline.ts';
 import { tollModel, tollSvg } from './tolls.ts';
@@ -10,7 +9,8 @@ import type { Picture, PictureModel } from './types.ts';
 
 /**
  * An answer as a picture, when it has one: a timeline answer with dated events, or a casualties
- * answer with an event whose toll was reported more than once. The SVG is laid out here (cheap);
+ * answer with an event whose toll was reported more than once. The SVG is laid out here (cheap;
+ * its text already glyph outlines of the bundled font, so every machine draws the same pixels);
  * resvg turns it into a PNG on libuv's thread pool (`renderAsync`), so the event loop keeps serving
  * while it renders. A PNG over Discord's attachment limit is rendered again smaller.
  */
@@ -34,11 +34,11 @@ export function pictureName(answer: Answer): string | null {
   return null;
 }
 
-/** Renders an SVG to PNG with the bundled font only. */
+/** Renders an SVG to PNG. Its text is already outlines (glyphs.ts): no font is loaded, none from the system. */
 export async function svgToPng(svg: string, zoom: number = ZOOM): Promise<{ png: Buffer; width: number; height: number }> {
   const img = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: zoom },
-    font: { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FONT_FILES.bold], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false },
     logLevel: 'off',
   });
   return { png: img.asPng(), width: img.width, height: img.height };

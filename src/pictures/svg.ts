@@ -1,4 +1,5 @@
-import { FONT_FAMILY } from './font.ts';
+import { textWidth } from './font.ts';
+import { takeGlyphDefs, textGlyphs } from './glyphs.ts';
 
 /**
  * What every picture shares: a dark theme (Discord's dark mode and most terminals' image viewers),
@@ -43,30 +44,34 @@ interface TextOptions {
   italic?: boolean;
 }
 
-/** One line of text at (x, y) on its baseline. */
+/**
+ * One line of text at (x, y) on its baseline, drawn as glyph outlines (see glyphs.ts); the words
+ * stay in the SVG as the group's `aria-label`.
+ */
 export function text(x: number, y: number, s: string, o: TextOptions = {}): string {
-  const attrs = [
-    `x="${r(x)}"`,
-    `y="${r(y)}"`,
-    `font-size="${o.size ?? SIZE.label}"`,
-    `fill="${o.fill ?? THEME.text}"`,
-    o.bold ? 'font-weight="bold"' : '',
-    o.anchor && o.anchor !== 'start' ? `text-anchor="${o.anchor}"` : '',
-  ].filter(Boolean);
-  return `<text ${attrs.join(' ')}>${esc(s)}</text>`;
+  const size = o.size ?? SIZE.label;
+  const bold = o.bold ?? false;
+  const shift = o.anchor === 'middle' ? textWidth(s, size, bold) / 2 : o.anchor === 'end' ? textWidth(s, size, bold) : 0;
+  return `<g aria-label="${esc(s)}" fill="${o.fill ?? THEME.text}">${textGlyphs(s, x - shift, y, size, bold)}</g>`;
 }
 
-/** Several runs of text on one line, each with its own style, one after another (xml:space keeps their spaces). */
+/** Several runs of text on one line, each with its own style, one after another. */
 export function spans(x: number, y: number, runs: { s: string; fill?: string; bold?: boolean }[], size: number = SIZE.label): string {
-  const inner = runs.map((run) => `<tspan fill="${run.fill ?? THEME.text}"${run.bold ? ' font-weight="bold"' : ''}>${esc(run.s)}</tspan>`).join('');
-  return `<text x="${r(x)}" y="${r(y)}" font-size="${size}" xml:space="preserve">${inner}</text>`;
+  const out: string[] = [];
+  let at = x;
+  for (const run of runs) {
+    out.push(text(at, y, run.s, { size, ...(run.fill ? { fill: run.fill } : {}), bold: run.bold ?? false }));
+    at += textWidth(run.s, size, run.bold ?? false);
+  }
+  return `<g>${out.join('')}</g>`;
 }
 
-/** The whole document: size, background, the font for every text. */
+/** The whole document: its size and background. */
 export function svgDocument(width: number, height: number, body: string[]): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}" font-family="${FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}">`,
     `<rect width="100%" height="100%" fill="${THEME.background}"/>`,
+    takeGlyphDefs(),
     ...body,
     '</svg>',
   ].join('\n');
