@@ -34,6 +34,10 @@ export function pictureName(answer: Answer): string | null {
   return null;
 }
 
+/** Logical height past which a picture is rendered at `TALL_ZOOM` rather than `ZOOM` (600 px wide: its smallest text 14 px). */
+const TALL = 1200;
+const TALL_ZOOM = 1.25;
+
 /** Renders an SVG to PNG. Its text is already outlines (glyphs.ts): no font is loaded, none from the system. */
 export async function svgToPng(svg: string, zoom: number = ZOOM): Promise<{ png: Buffer; width: number; height: number }> {
   const img = await renderAsync(svg, {
@@ -50,7 +54,10 @@ export async function renderPicture(answer: Answer, lookup: ArticleLookup): Prom
   const drawn = pictureModel(answer, lookup);
   if (!drawn) return null;
   const svg = drawn.model.kind === 'timeline' ? timelineSvg(drawn.model) : tollSvg(drawn.model);
-  let zoom = ZOOM;
+  // A tall picture (many events) is rendered at `TALL_ZOOM`: rendering costs by the pixel, and it
+  // is scaled down to Discord's preview width all the same.
+  const tall = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 0) > TALL;
+  let zoom = tall ? TALL_ZOOM : ZOOM;
   let out = await svgToPng(svg, zoom);
   while (out.png.length > DISCORD_LIMITS.attachmentBytes && zoom > 0.5) {
     zoom /= 1.5;

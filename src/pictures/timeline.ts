@@ -3,7 +3,7 @@ import type { TimelineItem } from '../answers/types.ts';
 import { fitText, textWidth } from './font.ts';
 import { layoutLabels } from './layout.ts';
 import { OTHER_COLOUR, PAD, PALETTE, r, SIZE, spans, svgDocument, text, THEME, WIDTH } from './svg.ts';
-import { shortSource } from './sources.ts';
+import { commonOutlet, shortSource } from './sources.ts';
 import { axisTicks, periodOf } from './time.ts';
 import type { Precision, TimelineMark, TimelineModel } from './types.ts';
 
@@ -48,7 +48,8 @@ export function timelineModel(items: TimelineItem[], query: string, lookup: Arti
   for (const { item } of kept) counts.set(item.source, (counts.get(item.source) ?? 0) + 1);
   const bySize = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
   const own = bySize.length > GROUPS ? bySize.slice(0, GROUPS - 1) : bySize;
-  const groups: TimelineModel['groups'] = own.map((s, g) => ({ label: shortSource(s, lookup, true), colour: PALETTE[g]!, count: counts.get(s)! }));
+  const outlet = commonOutlet(counts.keys(), lookup);
+  const groups: TimelineModel['groups'] = own.map((s, g) => ({ label: shortSource(s, lookup, true, false, outlet), colour: PALETTE[g]!, count: counts.get(s)! }));
   if (own.length < bySize.length) {
     const rest = bySize.slice(own.length);
     groups.push({ label: `${rest.length} other articles`, colour: OTHER_COLOUR, count: rest.reduce((n, s) => n + counts.get(s)!, 0) });
@@ -62,7 +63,7 @@ export function timelineModel(items: TimelineItem[], query: string, lookup: Arti
       quote: item.quote,
       words: fitText(item.quote, LABEL_W, SIZE.label),
       source: item.source,
-      sourceLabel: shortSource(item.source, lookup),
+      sourceLabel: shortSource(item.source, lookup, false, false, outlet),
       alsoIn: item.alsoIn?.length ?? 0,
       future: Boolean(item.future),
       noYear: item.date.startsWith('XXXX'),
@@ -72,6 +73,7 @@ export function timelineModel(items: TimelineItem[], query: string, lookup: Arti
   const note =
     items.length > kept.length ? `The picture shows ${kept.length} of ${items.length} dated events: those told by the most articles, then the most precisely dated.` : undefined;
   const model: TimelineModel = { kind: 'timeline', title: query.trim() ? `Timeline: ${query.trim()}` : 'Timeline', marks, groups, total: items.length, shown: kept.length };
+  if (outlet) model.outlet = outlet;
   return note ? { model, note } : { model };
 }
 
@@ -79,6 +81,34 @@ interface Placed {
   mark: TimelineMark;
   start: number;
   end: number;
+}
+
+/** Ticks stand at least this far apart (px). */
+const TICK_GAP = 34;
+/** How much of a mark's place is its time (the rest its rank): crowded days get room, order and dates stay true. */
+const LINEAR = 0.2;
+
+/**
+ * The axis, stretched where events crowd: a point's place (0…1) is part its time, part its rank
+ * among the marks' times, interpolated between them — monotone, so order holds and every tick
+ * stands at its true date on the same scale as the marks.
+ */
+function stretch(seg: Placed[], s0: number, s1: number): (t: number) => number {
+  const times = [...new Set([s0, s1, ...seg.flatMap((p) => (p.mark.precision === 'day' ? [p.start + 0.5] : [p.start, p.end]))])].sort((a, b) => a - b);
+  const span = Math.max(1e-9, s1 - s0);
+  const at = times.map((t, i) => LINEAR * ((t - s0) / span) + (1 - LINEAR) * (i / Math.max(1, times.length - 1)));
+  return (t) => {
+    let lo = 0;
+    let hi = times.length - 1;
+    if (t <= times[0]!) return at[0]!;
+    if (t >= times[hi]!) return at[hi]!;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! <= t) lo = mid;
+      else hi = mid;
+    }
+    return at[lo]! + ((t - times[lo]!) / (times[hi]! - times[lo]!)) * (at[hi]! - at[lo]!);
+  };
 }
 
 /** Runs of marks without a long silence inside: each gets its own stretch of axis. */
@@ -104,7 +134,9 @@ export function timelineSvg(model: TimelineModel): string {
   body.push(text(PAD, y, fitText(model.title, WIDTH - 2 * PAD, SIZE.title, true), { size: SIZE.title, bold: true }));
   y += 18;
   const articles = new Set(model.marks.map((m) => m.source)).size;
-  body.push(text(PAD, y, `${model.shown} dated event${model.shown === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}, oldest at the top`, { size: SIZE.small, fill: THEME.muted }));
+  const from = `${articles} ${model.outlet ? `${model.outlet} ` : ''}article${articles === 1 ? '' : 's'}`;
+  const sub = `${model.shown} dated event${model.shown === 1 ? '' : 's'} from ${from}, oldest at the top; time stretched where events crowd`;
+  body.push(text(PAD, y, fitText(sub, WIDTH - 2 * PAD, SIZE.small), { size: SIZE.small, fill: THEME.muted }));
   if (model.shown < model.total) {
     y += 15;
     body.push(text(PAD, y, fitText(`Showing ${model.shown} of ${model.total}: the events told by the most articles`, WIDTH - 2 * PAD, SIZE.small, true), { size: SIZE.small, fill: THEME.accent, bold: true }));
@@ -139,13 +171,21 @@ export function timelineSvg(model: TimelineModel): string {
     const h = Math.max(seg.length * ROW, 48);
     const s0 = seg[0]!.start;
     const s1 = Math.max(...seg.map((p) => p.end));
-    const at = (t: number) => (s1 === s0 ? top + h / 2 : top + 6 + ((t - s0) / (s1 - s0)) * (h - 12));
+    const warp = stretch(seg, s0, s1);
+    const at = (t: number) => (s1 === s0 ? top + h / 2 : top + 6 + warp(t) * (h - 12));
     body.push(`<line x1="${AXIS_X}" y1="${r(top)}" x2="${AXIS_X}" y2="${r(top + h)}" stroke="${THEME.faint}" stroke-width="2"/>`);
-    for (const t of axisTicks(s0, s1, h)) {
+    // Ticks of a fine step, kept where they stand far enough apart on the stretched axis.
+    let lastY = Number.NEGATIVE_INFINITY;
+    let lastYear: number | undefined;
+    for (const t of axisTicks(s0, s1, h * 6)) {
       const ty = at(t.day);
+      if (ty - lastY < TICK_GAP) continue;
+      lastY = ty;
+      const year = new Date(t.day * 86_400_000).getUTCFullYear();
       body.push(`<line x1="${AXIS_X - 5}" y1="${r(ty)}" x2="${AXIS_X}" y2="${r(ty)}" stroke="${THEME.faint}" stroke-width="1.5"/>`);
       body.push(text(AXIS_X - 8, ty + 4, t.label, { size: SIZE.small, fill: THEME.muted, anchor: 'end' }));
-      if (t.year) body.push(text(AXIS_X - 8, ty + 16, t.year, { size: SIZE.small, fill: THEME.faint, anchor: 'end' }));
+      if (t.label !== String(year) && year !== lastYear) body.push(text(AXIS_X - 8, ty + 16, String(year), { size: SIZE.small, fill: THEME.faint, anchor: 'end' }));
+      lastYear = year;
     }
     const centre = (p: Placed) => (p.mark.precision === 'day' ? at(p.start + 0.5) : at((p.start + p.end) / 2));
     const tops = layoutLabels(

@@ -33,6 +33,8 @@ export interface TimelineModel {
   marks: TimelineMark[];
   /** The source articles, in the order of their colours (the last may be "other sources"). */
   groups: { label: string; colour: string; count: number }[];
+  /** The outlet of every source, when they share one: said once, not beside each title. */
+  outlet?: string;
   /** Events in the answer, and shown (fewer beyond the picture's limit). */
   total: number;
   shown: number;
