@@ -131,17 +131,22 @@ export function fitText(text: string, width: number, size: number, bold = false)
   const flat = text.replace(/\s+/g, ' ').trim();
   if (textWidth(flat, size, bold) <= width) return flat;
   const room = width - textWidth('…', size, bold);
-  const words = flat.split(' ');
+  const space = textWidth(' ', size, bold);
+  // Whole words while they fit (widths added up word by word: one pass over the text).
   let out = '';
-  for (const w of words) {
-    const next = out ? `${out} ${w}` : w;
-    if (textWidth(next, size, bold) > room) break;
-    out = next;
+  let used = 0;
+  for (const w of flat.split(' ')) {
+    const next = used + (out ? space : 0) + textWidth(w, size, bold);
+    if (next > room) break;
+    out = out ? `${out} ${w}` : w;
+    used = next;
   }
   if (!out) {
     for (const ch of flat) {
-      if (textWidth(out + ch, size, bold) > room) break;
+      const next = used + textWidth(ch, size, bold);
+      if (next > room) break;
       out += ch;
+      used = next;
     }
   }
   return `${out.replace(/[\s,;:.–—-]+$/, '')}…`;
