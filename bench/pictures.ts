@@ -11,6 +11,7 @@ import { lookupIn } from '../src/answers/format.ts';
 import type { Answer, CasualtyItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { renderPicture } from '../src/pictures/render.ts';
+import { chartable } from '../src/pictures/tolls.ts';
 import { rareWordQueries, round, stats } from './lib.ts';
 
 const TARGET_MS = 300;
@@ -59,7 +60,7 @@ export async function benchPictures(index: CorpusIndex, corpusDir: string): Prom
   const timelines = topics(corpusDir, index, 40).map((t) => answer(index, 'timeline', t, { limit: Number.POSITIVE_INFINITY }));
   const all = answer(index, 'casualties', '', { limit: Number.POSITIVE_INFINITY });
   const tolls = (all.items as CasualtyItem[])
-    .filter((i) => (i.reports?.filter((r) => !r.part).length ?? 0) >= 2)
+    .filter(chartable)
     .slice(0, 40)
     .map((i): Answer => ({ command: 'casualties', query: i.event ?? '', items: [i] }));
   const rows: Record<string, unknown>[] = [{ picture: '/timeline <topic>', ...(await measure(index, timelines)) }];

@@ -4,7 +4,7 @@ import type { Answer } from '../answers/types.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
 import { ZOOM } from './svg.ts';
 import { timelineModel, timelineSvg } from './timeline.ts';
-import { tollModel, tollSvg } from './tolls.ts';
+import { chartable, tollModel, tollSvg } from './tolls.ts';
 import type { Picture, PictureModel } from './types.ts';
 
 /**
@@ -30,7 +30,7 @@ const FILE_NAME: Record<PictureModel['kind'], string> = { timeline: 'timeline.pn
  */
 export function pictureName(answer: Answer): string | null {
   if (answer.command === 'timeline') return answer.items.length ? FILE_NAME.timeline : null;
-  if (answer.command === 'casualties') return answer.items.some((i) => (i.reports?.filter((rep) => !rep.part).length ?? 0) >= 2) ? FILE_NAME.tolls : null;
+  if (answer.command === 'casualties') return answer.items.some(chartable) ? FILE_NAME.tolls : null;
   return null;
 }
 

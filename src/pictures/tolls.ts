@@ -45,9 +45,22 @@ function reportPoints(rep: CasualtyReport, order: number, lookup: ArticleLookup)
   return out;
 }
 
+/** Kinds of the toll itself, drawn as lines; trapped, rescued, homeless, displaced are listed under the chart. */
+const AFFECTED = new Set(['trapped', 'rescued', 'homeless', 'displaced']);
+const plottable = (pt: TollPoint): pt is TollPoint & { value: number } => pt.value !== null && !AFFECTED.has(pt.kind);
+
+/**
+ * An event worth a chart: reported at least twice with a figure of its toll (not only one country's
+ * part, not only "hundreds"). Decided from the answer alone, so a front end knows before rendering.
+ */
+export function chartable(item: CasualtyItem): boolean {
+  const reports = item.reports?.filter((rep) => !rep.part) ?? [];
+  return reports.filter((rep) => [rep.killed, rep.wounded, rep.missing, rep.combined].some((f) => f && f.value !== null)).length >= 2;
+}
+
 /** The events of a casualties answer whose toll was reported at least twice (at most `MAX_PANELS`); null when none was. */
 export function tollModel(items: CasualtyItem[], query: string, lookup: ArticleLookup): { model: TollModel; note?: string } | null {
-  const changing = items.filter((i) => (i.reports?.filter((rep) => !rep.part).length ?? 0) >= 2);
+  const changing = items.filter(chartable);
   if (!changing.length) return null;
   const panels: TollPanel[] = changing.slice(0, MAX_PANELS).map((item) => {
     const reports = item.reports!.filter((rep) => !rep.part);
@@ -94,8 +107,8 @@ function panelSvg(p: TollPanel, top: number): { body: string[]; height: number }
   body.push(text(PAD, y, fitText(`${p.reports} reports${p.date ? ` · event date ${p.date}` : ''}, ${how}`, WIDTH - 2 * PAD, SIZE.small), { size: SIZE.small, fill: p.axis === 'order' ? THEME.accent : THEME.muted }));
   const plotTop = y + 26;
   const plotBottom = plotTop + PLOT_H;
-  const plotted = p.points.filter((pt): pt is TollPoint & { value: number } => pt.value !== null);
-  const { top: yTop, step } = niceScale(Math.max(0, ...plotted.map((pt) => pt.value)));
+  const plotted = p.points.filter(plottable);
+  const { top: yTop, step } = niceScale(Math.max(1, ...plotted.map((pt) => pt.value)));
   const yAt = (v: number) => plotBottom - (v / yTop) * PLOT_H;
   // Grid and the toll axis.
   for (let v = 0; v <= yTop; v += step) {
@@ -128,7 +141,7 @@ function panelSvg(p: TollPanel, top: number): { body: string[]; height: number }
     seen.set(key, n + 1);
     return { pt, x: xAt(x) + n * 9, y: yAt(pt.value) };
   });
-  const kinds = [...new Set(p.points.map((pt) => pt.kind))];
+  const kinds = [...new Set(plotted.map((pt) => pt.kind))];
   for (const kind of kinds) {
     const s = styleOf(kind);
     const line = at.filter((a) => a.pt.kind === kind).sort((a, b) => a.x - b.x);
@@ -153,18 +166,29 @@ function panelSvg(p: TollPanel, top: number): { body: string[]; height: number }
     const src = fitText(a.pt.sourceLabel, 110, SIZE.small);
     const w = Math.max(textWidth(fig, SIZE.label, true), textWidth(src, SIZE.small));
     const h = 26;
-    const spots: Box[] = [
+    // Beside the point first, then further off; failing all, the spot that overlaps least.
+    const near: Box[] = [
       { x: a.x - w / 2, y: a.y - h - 7, w, h },
       { x: a.x + 9, y: a.y - h / 2, w, h },
       { x: a.x - w / 2, y: a.y + 8, w, h },
       { x: a.x - w - 9, y: a.y - h / 2, w, h },
-      { x: a.x - w / 2, y: a.y - 2 * h - 7, w, h },
       { x: a.x + 9, y: a.y - h - 4, w, h },
       { x: a.x + 9, y: a.y + 4, w, h },
       { x: a.x - w - 9, y: a.y - h - 4, w, h },
       { x: a.x - w - 9, y: a.y + 4, w, h },
-    ].map((b) => ({ ...b, x: Math.max(PLOT_L + 2, Math.min(b.x, WIDTH - PAD - b.w)) }));
-    const spot = spots.find((b) => b.y >= plotTop - 22 && b.y + b.h <= plotBottom + 2 && !taken.some((t) => overlaps(t, b))) ?? spots[0]!;
+    ];
+    const far = [1, 2, 3, 4].flatMap((k) => [
+      { x: a.x - w / 2, y: a.y - h - 7 - k * (h + 2), w, h },
+      { x: a.x + 9 + k * 24, y: a.y - h - 4 - k * (h + 2), w, h },
+      { x: a.x - w - 9 - k * 24, y: a.y - h - 4 - k * (h + 2), w, h },
+      { x: a.x - w / 2, y: a.y + 8 + k * (h + 2), w, h },
+    ]);
+    const spots = [...near, ...far].map((b) => ({ ...b, x: Math.max(PLOT_L + 2, Math.min(b.x, WIDTH - PAD - b.w)) })).filter((b) => b.y >= plotTop - 22 && b.y + b.h <= plotBottom + 2);
+    const clash = (b: Box) => taken.reduce((n, t) => n + (overlaps(t, b) ? Math.min(t.x + t.w, b.x + b.w) - Math.max(t.x, b.x) : 0), 0);
+    const spot = spots.find((b) => clash(b) === 0) ?? [...spots].sort((x, y) => clash(x) - clash(y))[0] ?? near[0]!;
+    if (spot !== near[0] && Math.hypot(spot.x + w / 2 - a.x, spot.y + h / 2 - a.y) > 40) {
+      body.push(`<line x1="${r(a.x)}" y1="${r(a.y)}" x2="${r(Math.max(spot.x, Math.min(a.x, spot.x + w)))}" y2="${r(spot.y + (spot.y > a.y ? 0 : h))}" stroke="${s.colour}" stroke-opacity="0.5"/>`);
+    }
     taken.push(spot);
     body.push(text(spot.x, spot.y + 11, fig, { size: SIZE.label, bold: true, fill: s.colour }));
     body.push(text(spot.x, spot.y + 24, src, { size: SIZE.small, fill: THEME.muted }));
@@ -178,11 +202,11 @@ function panelSvg(p: TollPanel, top: number): { body: string[]; height: number }
     body.push(marker(s.shape, kx + 4, y - 4, s.colour), text(kx + 12, y, label, { size: SIZE.small }));
     kx += 12 + textWidth(label, SIZE.small) + 16;
   }
-  const vague = p.points.filter((pt) => pt.value === null);
-  for (const pt of vague) {
+  for (const pt of p.points.filter((x) => !plottable(x))) {
     y += 15;
     const when = p.axis === 'published' ? pt.published?.slice(0, 10) : `report ${pt.order}`;
-    body.push(text(PAD, y, fitText(`No exact figure: “${pt.text}” ${pt.kind} (${pt.sourceLabel}, ${when})`, WIDTH - 2 * PAD, SIZE.small), { size: SIZE.small, fill: THEME.muted }));
+    const what = pt.value === null ? 'No exact figure' : 'Also reported';
+    body.push(text(PAD, y, fitText(`${what}: “${pt.text}” ${pt.kind} (${pt.sourceLabel}, ${when})`, WIDTH - 2 * PAD, SIZE.small), { size: SIZE.small, fill: THEME.muted }));
   }
   return { body, height: y + 10 - top };
 }
