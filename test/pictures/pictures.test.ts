@@ -153,3 +153,19 @@ describe('the toll picture', () => {
     expect(tollModel(a.items as CasualtyItem[], '', lookupIn(seeds))).toBeNull();
   });
 });
+
+describe('any text', () => {
+  it('draws quotes, sources and queries of any characters into a valid picture', async () => {
+    const { NASTY } = await import('../robust/check.ts');
+    const items: TimelineItem[] = NASTY.map((s, k) => ({ date: `2015-11-${String((k % 28) + 1).padStart(2, '0')}`, dateText: s, quote: `${s} ${'x'.repeat(k * 50)}`, source: `${s}.txt` }));
+    const meta = (file: string) => ({ file, title: file.repeat(3), outlet: file.slice(0, 40) });
+    const { model } = timelineModel(items.slice(0, 60), NASTY.join(' '), meta as never);
+    const svg = timelineSvg(model);
+    // Nothing from the text is markup: no element but the picture's own, no control character.
+    expect(svg).not.toMatch(/<(?!\/?(?:svg|rect|defs|path|use|g|line|circle)\b)/);
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    const { svgToPng } = await import('../../src/pictures/render.ts');
+    const png = await svgToPng(svg, 1);
+    expectPng(png.png, png.width, png.height);
+  });
+});
