@@ -4,7 +4,7 @@ import { fitText, textWidth } from './font.ts';
 import { layoutLabels } from './layout.ts';
 import { OTHER_COLOUR, PAD, PALETTE, r, SIZE, spans, svgDocument, text, THEME, WIDTH } from './svg.ts';
 import { commonOutlet, shortSource } from './sources.ts';
-import { axisTicks, periodOf } from './time.ts';
+import { axisTicks, periodOf, type Tick } from './time.ts';
 import type { Precision, TimelineMark, TimelineModel } from './types.ts';
 
 /**
@@ -174,13 +174,17 @@ export function timelineSvg(model: TimelineModel): string {
     const warp = stretch(seg, s0, s1);
     const at = (t: number) => (s1 === s0 ? top + h / 2 : top + 6 + warp(t) * (h - 12));
     body.push(`<line x1="${AXIS_X}" y1="${r(top)}" x2="${AXIS_X}" y2="${r(top + h)}" stroke="${THEME.faint}" stroke-width="2"/>`);
-    // Ticks of a fine step, kept where they stand far enough apart on the stretched axis.
-    let lastY = Number.NEGATIVE_INFINITY;
-    let lastYear: number | undefined;
-    for (const t of axisTicks(s0, s1, h * 6)) {
+    // Ticks: those of the step the whole span calls for first (month starts, years), then finer
+    // ones where the stretched axis has room, each far enough from the others.
+    const placedTicks: { t: Tick; y: number }[] = [];
+    for (const t of [...axisTicks(s0, s1, h), ...axisTicks(s0, s1, h * 6)]) {
       const ty = at(t.day);
-      if (ty - lastY < TICK_GAP) continue;
-      lastY = ty;
+      if (placedTicks.some((p) => Math.abs(p.y - ty) < TICK_GAP)) continue;
+      placedTicks.push({ t, y: ty });
+    }
+    placedTicks.sort((a, b) => a.y - b.y);
+    let lastYear: number | undefined;
+    for (const { t, y: ty } of placedTicks) {
       const year = new Date(t.day * 86_400_000).getUTCFullYear();
       body.push(`<line x1="${AXIS_X - 5}" y1="${r(ty)}" x2="${AXIS_X}" y2="${r(ty)}" stroke="${THEME.faint}" stroke-width="1.5"/>`);
       body.push(text(AXIS_X - 8, ty + 4, t.label, { size: SIZE.small, fill: THEME.muted, anchor: 'end' }));
