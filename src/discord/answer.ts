@@ -27,9 +27,16 @@ function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId
   const total = pageCount(ans);
   const first = withImage(renderPage(ans, lookupIn(index), 0), image);
   if (total < 2) return pagePayload(first, 0, total);
-  const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now(), ...(image ? { image } : {}) });
+  // The page state learns of the picture once it is attached (attachPicture).
+  const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now() });
   return pagePayload(first, 0, total, { key, askerId });
 }
+
+/** The page key of a payload's buttons, if it has any. */
+const pageKey = (payload: PagePayload): string | undefined => {
+  const id = (payload.components[0]?.components[0]?.toJSON() as { custom_id?: string } | undefined)?.custom_id;
+  return id ? parsePageCustomId(id)?.key : undefined;
+};
 
 type Delivery = PagePayload & { files?: AttachmentPayload[] };
 
@@ -40,7 +47,12 @@ type Delivery = PagePayload & { files?: AttachmentPayload[] };
 async function attachPicture(payload: PagePayload, ans: Answer, index: CorpusIndex, ctx: BotContext): Promise<Delivery> {
   try {
     const picture = await pictureOf(index, ans, lookupIn(index));
-    if (picture) return { ...payload, files: [{ attachment: picture.png, name: picture.name }] };
+    if (picture) {
+      const key = pageKey(payload);
+      const state = key && ctx.pager.get(key);
+      if (state) state.image = picture.name;
+      return { ...payload, files: [{ attachment: picture.png, name: picture.name }] };
+    }
   } catch (err) {
     ctx.log.warn({ error: describeError(err, ctx.secrets), command: ans.command }, 'could not render the picture; answering with text only');
   }
