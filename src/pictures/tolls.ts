@@ -65,7 +65,9 @@ export function tollModel(items: CasualtyItem[], query: string, lookup: ArticleL
   const panels: TollPanel[] = changing.slice(0, MAX_PANELS).map((item) => {
     const reports = item.reports!.filter((rep) => !rep.part);
     const axis = item.order === 'figure' || reports.some((rep) => dayOfIso(rep.published) === null) ? 'order' : 'published';
-    return { event: item.event ?? 'An event', date: item.date, axis, reports: reports.length, points: reports.flatMap((rep, k) => reportPoints(rep, k + 1, lookup)) };
+    const panel: TollPanel = { event: item.event ?? 'An event', date: item.date, axis, reports: reports.length, points: reports.flatMap((rep, k) => reportPoints(rep, k + 1, lookup)) };
+    if (item.order === 'figure') panel.byFigure = true;
+    return panel;
   });
   const title = query.trim() ? `Casualties: ${query.trim()}` : 'Casualties: how the tolls changed';
   const model: TollModel = { kind: 'tolls', title, panels, total: changing.length, shown: panels.length };
@@ -103,7 +105,8 @@ function panelSvg(p: TollPanel, top: number): { body: string[]; height: number }
   let y = top + 14;
   body.push(text(PAD, y, fitText(p.event, WIDTH - 2 * PAD, 13.5, true), { size: 13.5, bold: true }));
   y += 15;
-  const how = p.axis === 'published' ? 'by publication date' : 'in report order: some reports are undated';
+  const how =
+    p.axis === 'published' ? 'by publication date' : p.byFigure ? 'undated, so in the answer’s order: by figure, lowest first, not by time' : 'in report order: some reports are undated';
   body.push(text(PAD, y, fitText(`${p.reports} reports${p.date ? ` · event date ${p.date}` : ''}, ${how}`, WIDTH - 2 * PAD, SIZE.small), { size: SIZE.small, fill: p.axis === 'order' ? THEME.accent : THEME.muted }));
   const plotTop = y + 26;
   const plotBottom = plotTop + PLOT_H;

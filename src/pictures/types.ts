@@ -60,6 +60,8 @@ export interface TollPanel {
   date: string | null;
   /** By publication date, or by report order when a report is undated (and the picture says so). */
   axis: 'published' | 'order';
+  /** The reports are undated and the answer lists them by figure, lowest first (its `order: "figure"`). */
+  byFigure?: boolean;
   reports: number;
   points: TollPoint[];
 }

@@ -144,7 +144,8 @@ describe('the toll picture', () => {
     const drawn = tollModel(a.items as CasualtyItem[], '', lookupIn(index));
     expect(drawn).not.toBeNull();
     expect(drawn!.model.panels[0]!.axis).toBe('order');
-    expect(tollSvg(drawn!.model)).toContain('in report order');
+    expect(drawn!.model.panels[0]!.byFigure).toBe(true);
+    expect(tollSvg(drawn!.model)).toContain('by figure, lowest first, not by time');
   });
 
   it('has no picture when no toll was reported twice', () => {
