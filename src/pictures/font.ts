@@ -95,11 +95,19 @@ function readFace(buf: Buffer): Face {
     return 0;
   };
   const cache = new Map<number, number>();
+  const glyphs = new Map<number, number>();
   return {
     buf,
     table,
     unitsPerEm,
-    glyphOf,
+    glyphOf: (cp) => {
+      let g = glyphs.get(cp);
+      if (g === undefined) {
+        g = glyphOf(cp);
+        glyphs.set(cp, g);
+      }
+      return g;
+    },
     advance: (cp) => {
       let w = cache.get(cp);
       if (w === undefined) {

@@ -160,17 +160,24 @@ const used = new Map<string, string>();
 export function textGlyphs(s: string, x: number, y: number, size: number, bold = false): string {
   const face = bold ? faces().bold : faces().regular;
   const k = size / face.unitsPerEm;
-  const out: string[] = [];
+  const prefix = `g${bold ? 'b' : 'r'}${String(size).replace('.', '_')}-`;
+  const baseline = n1(y);
+  let out = '';
   let pen = x;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     const g = face.glyphOf(cp);
-    const id = `g${bold ? 'b' : 'r'}${String(size).replace('.', '_')}-${g}`;
-    if (!used.has(id)) used.set(id, glyphPath(face, g, k));
-    if (used.get(id)) out.push(`<use href="#${id}" x="${n1(pen)}" y="${n1(y)}"/>`);
+    const id = prefix + g;
+    let d = used.get(id);
+    if (d === undefined) {
+      d = glyphPath(face, g, k);
+      used.set(id, d);
+    }
+    // A glyph with no outline (a space) needs no element.
+    if (d) out += `<use href="#${id}" x="${n1(pen)}" y="${baseline}"/>`;
     pen += face.advance(cp) * k;
   }
-  return out.join('');
+  return out;
 }
 
 /** The `<defs>` of every glyph used since the last call. */
