@@ -51,4 +51,6 @@ export const DISCORD_LIMITS = {
   ackMs: 3000,
   /** An interaction token is valid for this long (follow-ups, edits). */
   tokenLifetimeMs: 15 * 60 * 1000,
+  /** Largest file a bot may attach to a message (an unboosted server's upload limit, 10 MiB): a picture is rendered smaller past it. */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;

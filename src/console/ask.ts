@@ -4,7 +4,8 @@
  * Each INPUT is a command line or a plain question. With --json, stdout carries exactly one JSON
  * object per INPUT, one per line, in order. A bad INPUT prints {"error": "..."} on its line; the
  * others are still answered, and the exit code is 1. --all lifts the item cap of /who, /search,
- * /casualties, /timeline and /sources (a plain question still gets its best few quotes).
+ * /casualties, /timeline and /sources (a plain question still gets its best few quotes). --image-dir
+ * DIR writes each answer's picture there, its path carried as "image" on the answer's JSON line.
  * Intake commands work too (`/add <url or path>`, `/remove <file>`, `/feeds add|poll|list|remove`),
  * each printing one object with --json.
  */
@@ -16,7 +17,7 @@ import { answerAll } from './answer-all.ts';
 import { intakeDeps } from './intake.ts';
 import { openStore } from './open.ts';
 
-export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] INPUT...
+export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--snapshot-dir DIR] [--json] [--all] [--image-dir DIR] INPUT...
 
 Answers each INPUT (a command such as "/search Raqqa" or a plain question) and exits.
 
@@ -24,11 +25,19 @@ Answers each INPUT (a command such as "/search Raqqa" or a plain question) and e
   --snapshot-dir DIR  where the index snapshot is kept (default: SNAPSHOT_DIR, else .cache/index)
   --json              one JSON object per INPUT, one per line, in order
   --all               every item, not the first 50 (/who, /search, /casualties, /timeline, /sources)
+  --image-dir DIR     write each answer's picture (/timeline, /casualties) as a PNG in DIR; its
+                      path is printed, and with --json carried as "image" on the answer's line
   -h, --help          this help`;
 
 async function main(): Promise<number> {
   const args = parseCommandLine(
-    { corpus: { type: 'string' }, 'snapshot-dir': { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } },
+    {
+      corpus: { type: 'string' },
+      'snapshot-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      'image-dir': { type: 'string' },
+    },
     process.argv.slice(2),
     true,
   );

@@ -7,6 +7,8 @@ import type { BuildProgress } from '../index/build.ts';
 import { RefreshError, type IndexStore } from '../index/store.ts';
 import { frontEndLimit } from '../limits.ts';
 import { INTAKE_COMMANDS, type IntakeDeps, intakeLines, runIntakeCommand } from './intake.ts';
+import { renderPicture } from '../pictures/render.ts';
+import { DEFAULT_IMAGE_DIR, imageFlag, NO_PICTURE, writePicture } from './pictures.ts';
 import { refreshLines } from './refresh.ts';
 import { renderParts, wrapLines } from './render.ts';
 import { safeReply } from './safe-reply.ts';
@@ -27,6 +29,7 @@ const CONSOLE_HELP: HelpItem[] = [
   { command: 'add', usage: '/add <url or path>', description: 'Add an article: a web page, or a .txt, .md or .html file', example: '/add https://www.bbc.com/news/world-123' },
   { command: 'remove', usage: '/remove <file>', description: 'Remove an article (its file and sources.json entry)', example: '/remove 2015-07-24-obama-admits.txt' },
   { command: 'feeds', usage: '/feeds [add <url> | poll | list | remove <url>]', description: 'Follow RSS/Atom/JSON feeds: new items are added as they appear', example: '/feeds add https://example.com/rss.xml' },
+  { command: 'image', usage: '/timeline [topic] --image', description: 'Also draw the answer as a picture (PNG file) and print its path; /casualties too', example: '/timeline Putin --image' },
   { command: 'quit', usage: '/quit', description: 'Leave the console (or press Ctrl-D)', example: '/quit' },
 ];
 const CONSOLE_COMMANDS = ['more', 'refresh', ...INTAKE_COMMANDS, 'quit', 'exit'];
@@ -40,6 +43,8 @@ export interface ConsoleOptions {
   progress?: { update(p: BuildProgress): void; stop(): void };
   /** Article intake (`/add`, `/remove`, `/feeds`); without it those commands say they are unavailable. */
   intake?: IntakeDeps;
+  /** Where `--image` writes pictures (default: a folder of the system's temporary directory). */
+  imageDir?: string;
 }
 
 interface Pending {
@@ -88,6 +93,19 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
     showMore();
   };
 
+  /** `--image`: the answer's picture, rendered after its text is shown, written to a file whose path is printed. */
+  let pictures = 0;
+  const picture = async (r: Reply) => {
+    if ('error' in r) return;
+    const p = await renderPicture(r, lookupIn(store.index)).catch((err: unknown) => {
+      store.options.log.warn({ err }, 'picture failed');
+      return undefined;
+    });
+    if (p === undefined) say('! The picture could not be drawn; the answer above stands.');
+    else if (!p) say(NO_PICTURE);
+    else say(`picture: ${await writePicture(opts.imageDir ?? DEFAULT_IMAGE_DIR, p, `${process.pid}-${++pictures}`)}`, ...(p.note ? [p.note] : []));
+  };
+
   const idx = store.index;
   say(`Quote bot — ${idx.articles.size.toLocaleString('en-US')} articles, ${idx.sentences.length.toLocaleString('en-US')} sentences. Ask a question, or /help. /quit or Ctrl-D leaves.`);
   rl.prompt();
@@ -120,7 +138,10 @@ export async function runConsole(store: IndexStore, input: NodeJS.ReadableStream
     } else if (text) {
       pending = undefined;
       const query = command ?? 'ask';
-      show(safeReply(store.index, text, store.options.log, { limit: frontEndLimit(query) }));
+      const flag = imageFlag(text);
+      const r = safeReply(store.index, flag.text, store.options.log, { limit: frontEndLimit(query) });
+      show(r);
+      if (flag.image) await picture(r);
     }
     rl.prompt();
   }

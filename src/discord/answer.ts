@@ -1,4 +1,4 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, type Message, MessageFlags } from 'discord.js';
+import { type APIEmbed, type AttachmentPayload, type ButtonInteraction, type ChatInputCommandInteraction, type Message, MessageFlags } from 'discord.js';
 import { answer, reply as replyTo } from '../answers/engine.ts';
 import { lookupIn } from '../answers/format.ts';
 import { checkQuery } from '../answers/parse.ts';
@@ -11,19 +11,52 @@ import { deferReply, editReply, reply, send, update } from './deliver.ts';
 import { NO_MENTIONS, type PagePayload, pagePayload, parsePageCustomId } from './pagination.ts';
 import { noticeText, pageCount, renderPage } from './render.ts';
 import { frontEndLimit } from '../limits.ts';
+import { pictureName, pictureOf } from '../pictures/render.ts';
+import { describeError } from './errors.ts';
 
 /**
  * The question flow: read the options, check the query, answer from the serving index, render, and
  * reply (with page buttons when the answer is long). The Discord layer decides nothing about content.
  */
 
+/** A page's embed showing the message's picture (an attachment of that name). */
+const withImage = (embed: APIEmbed, image: string | null | undefined): APIEmbed => (image ? { ...embed, image: { url: `attachment://${image}` } } : embed);
+
 /** Renders an answer and, when it needs more than one page, keeps a page state for its buttons. */
-export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string): PagePayload {
+export function answerPayload(ans: Answer, index: CorpusIndex, ctx: BotContext, askerId: string, image: string | null = null): PagePayload {
   const total = pageCount(ans);
-  const first = renderPage(ans, lookupIn(index), 0);
+  const first = withImage(renderPage(ans, lookupIn(index), 0), image);
   if (total < 2) return pagePayload(first, 0, total);
+  // The page state learns of the picture once it is attached (attachPicture).
   const key = ctx.pager.put({ command: ans.command, query: ans.query, askerId, createdAt: Date.now() });
   return pagePayload(first, 0, total, { key, askerId });
+}
+
+/** The page key of a payload's buttons, if it has any. */
+const pageKey = (payload: PagePayload): string | undefined => {
+  const id = (payload.components[0]?.components[0]?.toJSON() as { custom_id?: string } | undefined)?.custom_id;
+  return id ? parsePageCustomId(id)?.key : undefined;
+};
+
+type Delivery = PagePayload & { files?: AttachmentPayload[] };
+
+/**
+ * The answer's picture, rendered after its text (off the event loop: see pictures/render.ts), as
+ * the attachment the embed's image refers to. Should rendering fail, the text goes alone.
+ */
+async function attachPicture(payload: PagePayload, ans: Answer, index: CorpusIndex, ctx: BotContext): Promise<Delivery> {
+  try {
+    const picture = await pictureOf(index, ans, lookupIn(index));
+    if (picture) {
+      const key = pageKey(payload);
+      const state = key && ctx.pager.get(key);
+      if (state) state.image = picture.name;
+      return { ...payload, files: [{ attachment: picture.png, name: picture.name }] };
+    }
+  } catch (err) {
+    ctx.log.warn({ error: describeError(err, ctx.secrets), command: ans.command }, 'could not render the picture; answering with text only');
+  }
+  return { ...payload, embeds: payload.embeds.map(({ image: _image, ...embed }) => embed) };
 }
 
 /** An answer with every item a front end pages through. */
@@ -107,22 +140,30 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
   const acknowledged = () => interaction.deferred || interaction.replied;
   // Counted from the decision on, so that the commands right behind this one see it queued.
   waiting++;
-  let payload: PagePayload;
+  let turn: { payload: PagePayload; ans: Answer; index: CorpusIndex; image: string | null };
   try {
     if (!acknowledged() && waiting * costMs > (ctx.answerWithinMs ?? ANSWER_WITHIN_MS)) await deferFirst(defer);
-    payload = await inTurn(() => {
+    turn = await inTurn(() => {
       const index = ctx.store.index;
-      return answerPayload(answerAll(index, command, query), index, ctx, interaction.user.id);
+      const ans = answerAll(index, command, query);
+      const image = pictureName(ans);
+      return { payload: answerPayload(ans, index, ctx, interaction.user.id, image), ans, index, image };
     });
   } finally {
     waiting--;
   }
-  if (!acknowledged() && performance.now() - arrived > DEFER_BY_MS) await defer();
-  await respondWith(interaction, ctx, payload, hidden);
+  if (!turn.image) {
+    if (!acknowledged() && performance.now() - arrived > DEFER_BY_MS) await defer();
+    await respondWith(interaction, ctx, turn.payload, hidden);
+    return;
+  }
+  // A picture is coming: acknowledge first, render, then send the quotes with it.
+  if (!acknowledged()) await deferFirst(defer);
+  await respondWith(interaction, ctx, await attachPicture(turn.payload, turn.ans, turn.index, ctx), hidden);
 }
 
 /** Replies, or edits the deferred reply when the router deferred this command. */
-async function respondWith(interaction: ChatInputCommandInteraction, ctx: BotContext, payload: Partial<PagePayload> & { content?: string }, ephemeral: boolean): Promise<void> {
+async function respondWith(interaction: ChatInputCommandInteraction, ctx: BotContext, payload: Partial<Delivery> & { content?: string }, ephemeral: boolean): Promise<void> {
   if (interaction.deferred || interaction.replied) {
     await editReply(interaction, { ...payload, allowedMentions: NO_MENTIONS }, ctx.log);
     return;
@@ -135,8 +176,13 @@ export async function answerDirectMessage(message: Message, ctx: BotContext): Pr
   if (!message.channel.isSendable()) return;
   const index = ctx.store.index;
   const r = replyTo(index, message.content, { limit: Number.POSITIVE_INFINITY });
-  const payload = 'error' in r ? { content: noticeText(r.error), allowedMentions: NO_MENTIONS } : answerPayload(r, index, ctx, message.author.id);
-  await send(message.channel, payload, ctx.log);
+  if ('error' in r) {
+    await send(message.channel, { content: noticeText(r.error), allowedMentions: NO_MENTIONS }, ctx.log);
+    return;
+  }
+  const image = pictureName(r);
+  const payload = answerPayload(r, index, ctx, message.author.id, image);
+  await send(message.channel, image ? await attachPicture(payload, r, index, ctx) : payload, ctx.log);
 }
 
 /** Turns a page: only for the asker, only while the page state lives. */
@@ -155,5 +201,6 @@ export async function turnPage(interaction: ButtonInteraction, ctx: BotContext):
   const ans = answerAll(index, state.command, state.query);
   const total = pageCount(ans);
   const page = Math.min(id.page, total - 1);
-  await update(interaction, pagePayload(renderPage(ans, lookupIn(index), page), page, total, { key: id.key, askerId: id.askerId }), ctx.log);
+  // The picture stays attached to the message: every page's embed shows it.
+  await update(interaction, pagePayload(withImage(renderPage(ans, lookupIn(index), page), state.image), page, total, { key: id.key, askerId: id.askerId }), ctx.log);
 }

@@ -19,6 +19,8 @@ export interface PageState {
   query: string;
   askerId: string;
   createdAt: number;
+  /** The picture attached to the message (`timeline.png`), shown in every page's embed. */
+  image?: string;
 }
 
 export interface PageButtonId {

@@ -53,9 +53,10 @@ describe('500 interactions at once', () => {
     expect(new Set(answers.map((m) => m.id)).size).toBe(INTERACTIONS);
     // The head of the burst is answered directly (the answer is the acknowledgement: no deferral, no
     // edit, which would count against the bot's 50 requests per second); only what could not be
-    // answered soon enough is deferred. How far "soon enough" reaches depends on the machine.
+    // answered soon enough is deferred. How far "soon enough" reaches depends on the machine. An
+    // answer with a picture (/timeline) is deferred by design: its picture is rendered after the ack.
     const direct = sent.filter((i) => i.acks[0]!.type === 4);
-    expect(sent.slice(0, 20).every((i) => i.acks[0]!.type === 4)).toBe(true);
+    expect(sent.slice(0, 20).filter((i) => i.name !== 'timeline').every((i) => i.acks[0]!.type === 4)).toBe(true);
     expect(direct.length).toBeGreaterThanOrEqual(20);
     expect(h.double.problems()).toEqual([]);
   });

@@ -109,6 +109,26 @@ describe.concurrent('.env.example copied to .env, as the README says', () => {
     expect(JSON.parse(r.out.trim()).items.length).toBeGreaterThan(0);
   });
 
+  it('npm run ask --image-dir writes one PNG per answer with a picture, its path on the JSON line', async () => {
+    const dir = path.join(tmp, 'pictures');
+    const r = await run('ask', ['--json', '--image-dir', dir, '/timeline Putin', '/search Raqqa']);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.code).toBe(0);
+    const [timeline, search] = r.out.trim().split('\n').map((l) => JSON.parse(l) as { image?: string });
+    expect(timeline!.image).toBe(path.join(dir, '1-timeline.png'));
+    expect((await readFile(timeline!.image!)).subarray(1, 4).toString()).toBe('PNG');
+    expect(search!.image).toBeUndefined();
+  });
+
+  it('the console writes the picture of /timeline … --image and prints its path', async () => {
+    const r = await run('start', [], {}, '/timeline Putin --image\n/quit\n');
+    expect(r.code).toBe(0);
+    const file = /^picture: (.+\.png)$/m.exec(r.out)?.[1];
+    expect(file, r.out).toBeDefined();
+    expect((await readFile(file!)).subarray(1, 4).toString()).toBe('PNG');
+    await rm(file!, { force: true });
+  });
+
   it('npm run deploy-commands says the token is needed, in one line', async () => {
     expectOneLine(await run('deploy-commands', []), 2, /DISCORD_TOKEN is required/);
   });

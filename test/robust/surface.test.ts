@@ -70,6 +70,8 @@ const EXPECTED_SITES: Record<string, string[]> = {
   // Paths: typed to /add by the console's operator, who runs the process with these rights (console and
   // ask only: no Discord input reaches it; Discord uploads arrive as bytes).
   'src/console/intake.ts': ['node:fs/promises:readFile', 'node:fs/promises:stat'],
+  // Writes pictures: into `ask --image-dir` (the operator's) or a fixed temporary folder, under names it makes itself.
+  'src/console/pictures.ts': ['node:fs/promises:mkdir', 'node:fs/promises:writeFile'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus), checked to exist and listed for a clear message.
   'src/console/open.ts': ['node:fs:readdirSync', 'node:fs:statSync'],
   // Paths: the configured corpus folder (CORPUS_DIR / --corpus) joined with names from its own listing.
@@ -87,6 +89,8 @@ const EXPECTED_SITES: Record<string, string[]> = {
   'src/intake/write.ts': ['node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
   // Loads packages by names from a constant list in the code.
   'src/nlp/gazetteer.ts': ['node:module:createRequire'],
+  // Reads the pictures' font: two literal paths inside the dejavu-fonts-ttf package.
+  'src/pictures/font.ts': ['node:fs:readFileSync', 'node:module:createRequire'],
 };
 
 describe('the code has no door from user input to files, shells or eval', () => {

@@ -35,7 +35,20 @@ export interface StoredMessage {
   deleted?: boolean;
   /** The nonce it was created with, if any (Discord returns it). */
   nonce?: string | number;
+  /** The bytes of each attachment, by file name (the double's bookkeeping, not returned). */
+  files?: Map<string, Buffer>;
 }
+
+/** A file uploaded with a message (a multipart part beside `payload_json`). */
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Where a request body carries its uploaded files: a symbol, so neither JSON nor the schema sees it. */
+export const FILES = Symbol('files');
 
 /** How long Discord remembers a nonce sent with `enforce_nonce` ("the past few minutes"). */
 export const NONCE_MEMORY_MS = 5 * 60 * 1000;
@@ -151,8 +164,34 @@ export class Ledger extends EventEmitter {
     if (Array.isArray(body.embeds) || body.embeds === null) m.embeds = (body.embeds as Record<string, unknown>[] | null) ?? [];
     if (Array.isArray(body.components) || body.components === null) m.components = (body.components as Record<string, unknown>[] | null) ?? [];
     if (typeof body.flags === 'number') m.flags = (m.flags & MessageFlags.Ephemeral) | body.flags;
+    if (Array.isArray(body.attachments)) this.#attach(m, body.attachments as Record<string, unknown>[], (body as { [FILES]?: UploadedFile[] })[FILES] ?? []);
     m.edited_timestamp = new Date().toISOString();
     m.writes.push(body);
+  }
+
+  /**
+   * `attachments` as Discord reads them: an entry with a new file's id (its `files[n]` part) adds that
+   * file; one with an existing attachment's id keeps it; attachments not listed are removed.
+   */
+  #attach(m: StoredMessage, listed: Record<string, unknown>[], uploaded: UploadedFile[]): void {
+    const files = m.files ?? new Map<string, Buffer>();
+    const kept: unknown[] = [];
+    for (const a of listed) {
+      const old = (m.attachments as { id: string; filename: string }[]).find((x) => x.id === String(a.id));
+      if (old) {
+        kept.push(old);
+        continue;
+      }
+      const file = uploaded.find((f) => f.field === `files[${a.id}]`);
+      if (!file) continue;
+      const id = snowflake();
+      const filename = typeof a.filename === 'string' ? a.filename : file.name;
+      files.set(filename, file.data);
+      const url = `https://cdn.discordapp.com/attachments/${m.channel_id}/${id}/${filename}`;
+      kept.push({ id, filename, size: file.data.length, url, proxy_url: url, content_type: file.contentType });
+    }
+    m.attachments = kept;
+    m.files = new Map([...files].filter(([name]) => kept.some((k) => (k as { filename: string }).filename === name)));
   }
 
   /** POST /interactions/{id}/{token}/callback: the one response Discord accepts within 3 s. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RestFaults } from './faults.ts';
 import { snowflake } from './ids.ts';
-import { type ApiError, type Ledger, type StoredMessage, UNKNOWN_MESSAGE } from './ledger.ts';
+import { type ApiError, FILES, type Ledger, type StoredMessage, type UploadedFile, UNKNOWN_MESSAGE } from './ledger.ts';
 import { messageRules } from './rules.ts';
 import type { SpecValidator } from './spec.ts';
 import type { World } from './world.ts';
@@ -214,7 +214,7 @@ const UNKNOWN_CHANNEL: ApiError = { status: 404, body: { code: 10003, message: '
 
 /** A stored message as the API returns it (without the double's own bookkeeping). */
 export function present(m: StoredMessage): Record<string, unknown> {
-  const { writes: _writes, ...rest } = m;
+  const { writes: _writes, files: _files, ...rest } = m;
   return rest;
 }
 
@@ -227,14 +227,23 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** JSON bodies as they are; multipart bodies by their `payload_json` part (files are ignored). */
+/** JSON bodies as they are; multipart bodies by their `payload_json` part, the files beside it under `FILES`. */
 async function parseBody(contentType: string, raw: Buffer, method: string, url: URL): Promise<unknown> {
   if (!raw.length) return undefined;
   if (contentType.startsWith('application/json')) return JSON.parse(raw.toString('utf8'));
   if (contentType.startsWith('multipart/form-data')) {
     const form = await new Request(url, { method, headers: { 'content-type': contentType }, body: raw }).formData();
     const json = form.get('payload_json');
-    return typeof json === 'string' ? JSON.parse(json) : Object.fromEntries([...form.keys()].map((k) => [k, '(file)']));
+    if (typeof json !== 'string') return Object.fromEntries([...form.keys()].map((k) => [k, '(file)']));
+    const body = JSON.parse(json) as Record<string | symbol, unknown>;
+    const files: UploadedFile[] = [];
+    for (const [field, value] of form) {
+      if (typeof value === 'string') continue;
+      files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+    }
+    const target = (Array.isArray(body) ? body : (body.data as Record<string | symbol, unknown> | undefined) ?? body) as Record<string | symbol, unknown>;
+    target[FILES] = files;
+    return body;
   }
   throw new Error(`unsupported content type ${contentType || '(none)'}`);
 }
