@@ -1,6 +1,6 @@
 import { renderAsync } from '@resvg/resvg-js';
-import type { ArticleLookup } from '../answers/format.ts';
-import type { Answer } from '../answers/types.ts';
+import { type ArticleLookup, answerRows } from '../answers/format.ts';
+import type { Answer, TimelineItem } from '../answers/types.ts';
 import { DISCORD_LIMITS } from '../limits.ts';
 import { ZOOM } from './svg.ts';
 import { timelineModel, timelineSvg } from './timeline.ts';
@@ -17,7 +17,8 @@ import type { Picture, PictureModel } from './types.ts';
 
 /** What an answer would be drawn as (no rendering): null when it has no picture. */
 export function pictureModel(answer: Answer, lookup: ArticleLookup): { model: PictureModel; note?: string } | null {
-  if (answer.command === 'timeline' && answer.items.length > 0) return timelineModel(answer.items, answer.query, lookup);
+  // A timeline's dates without a year are drawn apart from the axis, as the text writes them.
+  if (answer.command === 'timeline' && answer.items.length > 0) return timelineModel(answerRows(answer) as TimelineItem[], answer.query, lookup);
   if (answer.command === 'casualties') return tollModel(answer.items, answer.query, lookup);
   return null;
 }

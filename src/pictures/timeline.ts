@@ -268,8 +268,9 @@ function markSvg(p: Placed, at: (t: number) => number, labelTop: number, model: 
 /** A mark's two lines: its date, the date as written, its source; then the first words of its quote. */
 function labelSvg(m: TimelineMark, x: number, top: number, model: TimelineModel): string[] {
   const colour = model.groups[m.group]!.colour;
-  const date = m.date;
-  const said = ` “${fitText(m.dateText, 120, SIZE.small)}”`;
+  // A date without a year is shown as the text writes it ("on 26 December"), as in the text answer.
+  const date = m.noYear ? fitText(m.dateText, 160, SIZE.small) : m.date;
+  const said = m.noYear ? '' : ` “${fitText(m.dateText, 120, SIZE.small)}”`;
   const more = m.alsoIn ? ` +${m.alsoIn} more` : '';
   const tag = m.future ? ' ahead' : '';
   const used = textWidth(date, SIZE.small, true) + textWidth(said + tag, SIZE.small) + textWidth(` · ${more}`, SIZE.small);
