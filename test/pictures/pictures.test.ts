@@ -5,7 +5,7 @@ import { lookupIn } from '../../src/answers/format.ts';
 import type { CasualtyFigure, CasualtyItem, TimelineItem } from '../../src/answers/types.ts';
 import type { CorpusIndex } from '../../src/index/types.ts';
 import { DISCORD_LIMITS } from '../../src/limits.ts';
-import { pictureName, renderPicture } from '../../src/pictures/render.ts';
+import { pictureModel, pictureName, renderPicture } from '../../src/pictures/render.ts';
 import { MAX_MARKS, timelineModel, timelineSvg } from '../../src/pictures/timeline.ts';
 import { tollModel, tollSvg } from '../../src/pictures/tolls.ts';
 import type { TimelineModel, TollModel } from '../../src/pictures/types.ts';
@@ -104,7 +104,12 @@ describe('the timeline picture', () => {
     ]);
     const svg = timelineSvg(model);
     expect(svg).toContain('Year not given');
-    expect(svg).toContain('XXXX-12-26');
+    // Shown as the text writes it, as in the text answer: never as XXXX-12-26.
+    expect(svg).toContain('26 December');
+    expect(svg).not.toContain('XXXX');
+    // From an answer, the dates without a year come from its `yearless` list.
+    const fromAnswer = pictureModel({ command: 'timeline', query: 'growth', items: items.slice(0, 2), yearless: items.slice(2) }, noMeta)!.model as TimelineModel;
+    expect(fromAnswer.marks.map((m) => m.date)).toEqual(['2004', '2005-03-01', 'XXXX-12-26']);
   });
 });
 
