@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, sentenceFeatures, TEMPLATES } from './features.ts';
+import { type ArticleContext, sentenceFeatures } from './features.ts';
 
 /**
  * A first-order sequence tagger for person names: an averaged structured perceptron (Collins 2002)
@@ -14,12 +14,33 @@ const TAGS = 3;
 /** Transition rows: from START, O, B, I. */
 const FROM = 4;
 
-/** Weights of a trained model: one table per feature template, value → row of TAGS weights. */
+/**
+ * Weights of a trained model: an open-addressing table from feature key (`featureKey`, never 0) to
+ * a row of TAGS weights, probed linearly from `key & mask`.
+ */
 export interface Weights {
-  tables: Map<string, number>[];
+  slots: Uint32Array;
+  mask: number;
   weights: Float32Array | Float64Array;
   /** trans[from * TAGS + to], from START/O/B/I (0..3). */
   trans: Float32Array | Float64Array;
+}
+
+/** A weight table for `keys[r]` → `rows[r * TAGS .. r * TAGS + 2]`, at most half full. */
+export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, trans: Float32Array | Float64Array): Weights {
+  let size = 1024;
+  while (size < 2 * keys.length) size *= 2;
+  const slots = new Uint32Array(size);
+  const weights = new Float32Array(size * TAGS);
+  const mask = size - 1;
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]!;
+    let s = key & mask;
+    while (slots[s] !== 0 && slots[s] !== key) s = (s + 1) & mask;
+    slots[s] = key;
+    for (let t = 0; t < TAGS; t++) weights[s * TAGS + t] = rows[r * TAGS + t]!;
+  }
+  return { slots, mask, weights, trans };
 }
 
 /** A span of words tagged as one person's name, with how far the tagger prefers it to nothing. */
@@ -30,28 +51,50 @@ export interface NameSpan {
   margin: number;
 }
 
-/** Emission scores (n × TAGS) and which words are name-like; the others are O. */
-function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } {
-  const em = new Float64Array(ws.length * TAGS);
-  const cand = new Uint8Array(ws.length);
-  const { tables, weights } = model;
-  let at = 0;
-  sentenceFeatures(
-    ws,
-    ctx,
-    (i) => {
-      cand[i] = 1;
-      at = i * TAGS;
-    },
-    (t, v) => {
-      const row = tables[t]!.get(v);
-      if (row === undefined) return;
-      const k = row * TAGS;
-      em[at]! += weights[k]!;
-      em[at + 1]! += weights[k + 1]!;
-      em[at + 2]! += weights[k + 2]!;
-    },
-  );
+let emBuf = new Float64Array(3 * 256);
+let candBuf = new Uint8Array(256);
+
+/** Emission scores (n × TAGS) and which words are name-like (the others are O); reused buffers, or null when no word is. */
+function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
+  const { keys, start, count } = sentenceFeatures(ws, ctx);
+  if (count === 0) return null;
+  const n = ws.length;
+  if (candBuf.length < n) {
+    candBuf = new Uint8Array(2 * n);
+    emBuf = new Float64Array(2 * n * TAGS);
+  }
+  const em = emBuf.subarray(0, n * TAGS).fill(0);
+  const cand = candBuf.subarray(0, n).fill(0);
+  const { slots, mask, weights } = model;
+  for (let i = 0; i < n; i++) {
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    if (a === b) continue;
+    cand[i] = 1;
+    const at = i * TAGS;
+    let e0 = 0;
+    let e1 = 0;
+    let e2 = 0;
+    for (let f = a; f < b; f++) {
+      const key = keys[f]!;
+      let s = key & mask;
+      for (;;) {
+        const k = slots[s]!;
+        if (k === key) {
+          const r = s * TAGS;
+          e0 += weights[r]!;
+          e1 += weights[r + 1]!;
+          e2 += weights[r + 2]!;
+          break;
+        }
+        if (k === 0) break;
+        s = (s + 1) & mask;
+      }
+    }
+    em[at] = e0;
+    em[at + 1] = e1;
+    em[at + 2] = e2;
+  }
   return { em, cand };
 }
 
@@ -126,7 +169,9 @@ function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): 
 /** Names the model finds in one sentence's words. */
 export function tag(model: Weights, ws: Word[], ctx: ArticleContext): NameSpan[] {
   if (!ws.length) return [];
-  const { em, cand } = emissions(model, ws, ctx);
+  const e = emissions(model, ws, ctx);
+  if (e === null) return [];
+  const { em, cand } = e;
   return spansOf(viterbi(em, cand, model.trans), em, model.trans);
 }
 
@@ -138,7 +183,8 @@ interface Example {
 
 /** Trains the weights: averaged structured perceptron, Viterbi decoding. */
 export class Learner {
-  readonly tables: Map<string, number>[] = TEMPLATES.map(() => new Map());
+  /** Feature key → row. */
+  readonly rowOf = new Map<number, number>();
   private w = new Float64Array(1 << 16);
   private u = new Float64Array(1 << 16);
   private rows = 0;
@@ -147,12 +193,11 @@ export class Learner {
   private c = 1;
   private readonly examples: Example[] = [];
 
-  private row(t: number, v: string): number {
-    const table = this.tables[t]!;
-    let r = table.get(v);
+  private row(key: number): number {
+    let r = this.rowOf.get(key);
     if (r === undefined) {
       r = this.rows++;
-      table.set(v, r);
+      this.rowOf.set(key, r);
       if (this.rows * TAGS > this.w.length) {
         const grow = (a: Float64Array) => {
           const b = new Float64Array(a.length * 2);
@@ -169,18 +214,11 @@ export class Learner {
   /** Adds a sentence with its gold tags (one per word). */
   add(ws: Word[], ctx: ArticleContext, gold: Uint8Array): void {
     const rows: (Int32Array | null)[] = new Array(ws.length).fill(null);
-    const lists: number[][] = [];
-    sentenceFeatures(
-      ws,
-      ctx,
-      (i) => {
-        lists[i] = [];
-      },
-      (t, v) => lists[lists.length - 1]!.push(this.row(t, v)),
-    );
-    lists.forEach((list, i) => {
-      rows[i] = Int32Array.from(list);
-    });
+    const { keys, start } = sentenceFeatures(ws, ctx);
+    for (let i = 0; i < ws.length; i++) {
+      if (start[i] === start[i + 1]) continue;
+      rows[i] = Int32Array.from(keys.subarray(start[i]!, start[i + 1]!), (key) => this.row(key));
+    }
     // A gold name word that is not name-like cannot be tagged: it stays O.
     const g = Uint8Array.from(gold, (x, i) => (rows[i] ? x : O));
     for (let i = 0; i < g.length; i++) if (g[i] === I && (i === 0 || g[i - 1] === O)) g[i] = B;
@@ -246,6 +284,6 @@ export class Learner {
     for (let k = 0; k < weights.length; k++) weights[k] = this.w[k]! - this.u[k]! / this.c;
     const trans = new Float64Array(FROM * TAGS);
     for (let k = 0; k < trans.length; k++) trans[k] = this.trans[k]! - this.transU[k]! / this.c;
-    return { tables: this.tables, weights, trans };
+    return weightTable([...this.rowOf.keys()], weights, trans);
   }
 }
