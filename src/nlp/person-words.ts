@@ -36,35 +36,70 @@ function nameShaped(word: string, particle: boolean): boolean {
   return (particle || CAPITALISED.test(bare)) && !PLURAL_INITIALISM.test(bare);
 }
 
+const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+
+/** A hyphen token: "-", "‐", "‑". */
+const isHyphen = (v: string) => v.length === 1 && HYPHENS.has(v);
+
+/** Lower case without diacritics (`fold`), with the common case (ASCII) tested by hand. */
+function lowerOf(w: string): string {
+  const lower = w.toLowerCase();
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e) return fold(w);
+  }
+  return lower;
+}
+
+/** Capitalised as far as its first letter says: A–Z, or an upper-case letter beyond ASCII. */
+function upperFirst(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  return c >= 128 && /^\p{Lu}/u.test(w);
+}
+
 export function wordsOf(st: SentenceTokens): Word[] {
-  const inEntity = new Uint8Array(st.values.length);
-  for (const e of st.entities) if (NOT_NAME_ENTITIES.has(e.type)) inEntity.fill(1, e.first, e.last + 1);
+  const { values, types, offsets, pos: tags, lemmas } = st;
+  const n = values.length;
+  let inEntity: Uint8Array | undefined;
+  for (const e of st.entities) {
+    if (!NOT_NAME_ENTITIES.has(e.type)) continue;
+    inEntity ??= new Uint8Array(n);
+    inEntity.fill(1, e.first, e.last + 1);
+  }
   const text = st.sentence.text;
   const out: Word[] = [];
-  const n = st.values.length;
+  let prevName = false;
   for (let i = 0; i < n; i++) {
     let j = i;
     // Join "x-Y" chains written without spaces.
     while (
       j + 2 < n &&
-      HYPHENS.has(st.values[j + 1]!) &&
-      st.offsets[j + 1] === st.offsets[j]! + st.values[j]!.length &&
-      st.offsets[j + 2] === st.offsets[j + 1]! + 1 &&
-      st.types[j] === 'word' &&
-      st.types[j + 2] === 'word'
+      isHyphen(values[j + 1]!) &&
+      offsets[j + 1] === offsets[j]! + values[j]!.length &&
+      offsets[j + 2] === offsets[j + 1]! + 1 &&
+      types[j] === 'word' &&
+      types[j + 2] === 'word'
     )
       j += 2;
-    const start = st.offsets[i]!;
-    const lastPart = st.values[j]!;
-    const end = st.offsets[j]! + lastPart.length;
-    const w = text.slice(start, end);
-    const lower = fold(w);
-    const looksName = st.types[i] === 'word' && !inEntity[i] && !NOT_NAMES.has(lower) && nameShaped(w, j > i && PARTICLES.has(st.values[i]!.toLowerCase()));
-    const pos = st.pos[j]!;
-    // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
-    const prev = out[out.length - 1];
-    const name = looksName && (pos === 'PROPN' || (!!prev?.name && !TITLES.has(lower) && ['NOUN', 'VERB', 'ADJ'].includes(pos)));
-    out.push({ text: w, lower, pos, lemma: (st.lemmas[j] ?? lastPart).toLowerCase(), start, end, name, figure: inEntity[i] === 1 });
+    const start = offsets[i]!;
+    const lastPart = values[j]!;
+    const end = offsets[j]! + lastPart.length;
+    // A token's value is its text in the sentence (offsets are found by its value).
+    const w = j === i ? lastPart : text.slice(start, end);
+    const lower = lowerOf(w);
+    const figure = inEntity !== undefined && inEntity[i] === 1;
+    const pos = tags[j]!;
+    let name = false;
+    if (types[i] === 'word' && !figure) {
+      const particle = j > i && PARTICLES.has(values[i]!.toLowerCase());
+      if ((particle || upperFirst(w)) && !NOT_NAMES.has(lower) && nameShaped(w, particle)) {
+        // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
+        name = pos === 'PROPN' || (prevName && !TITLES.has(lower) && SOFT_POS.has(pos));
+      }
+    }
+    out.push({ text: w, lower, pos, lemma: (lemmas[j] ?? lastPart).toLowerCase(), start, end, name, figure });
+    prevName = name;
     i = j;
   }
   return out;
