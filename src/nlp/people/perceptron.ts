@@ -98,69 +98,106 @@ function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float
   return { em, cand };
 }
 
-/** The best tag sequence under emissions `em` and transitions `trans` (I only after B or I). */
+const NEG = -1e300;
+let score = new Float64Array(3 * 64);
+let back = new Uint8Array(3 * 64);
+
+/**
+ * The best tag sequence under emissions `em` and transitions `trans` (I only after B or I). A word
+ * that is not a candidate is O, so each run of candidates is decoded alone, entered from O (or
+ * from the start) and left into O: the same path as decoding the whole sentence.
+ */
 function viterbi(em: Float64Array, cand: Uint8Array, trans: ArrayLike<number>): Uint8Array {
   const n = cand.length;
   const tags = new Uint8Array(n);
-  if (n === 0) return tags;
-  const score = new Float64Array(n * TAGS);
-  const back = new Uint8Array(n * TAGS);
-  const NEG = -1e300;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
+    if (!cand[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && cand[j + 1]) j++;
+    decodeRun(em, trans, i, j, j + 1 < n, tags);
+    i = j + 1;
+  }
+  return tags;
+}
+
+/** Viterbi over the candidates a..b, entered from O (from the start when a is 0), left into O when `exit`. */
+function decodeRun(em: Float64Array, trans: ArrayLike<number>, a: number, b: number, exit: boolean, tags: Uint8Array): void {
+  const len = b - a + 1;
+  if (score.length < len * TAGS) {
+    score = new Float64Array(2 * len * TAGS);
+    back = new Uint8Array(2 * len * TAGS);
+  }
+  const from = a === 0 ? 0 : O + 1;
+  for (let t = 0; t < TAGS; t++) score[t] = t === I ? NEG : em[a * TAGS + t]! + trans[from * TAGS + t]!;
+  for (let k = 1; k < len; k++) {
+    const e = (a + k) * TAGS;
+    const prev = (k - 1) * TAGS;
     for (let t = 0; t < TAGS; t++) {
-      if (!cand[i] && t !== O) {
-        score[i * TAGS + t] = NEG;
-        continue;
-      }
-      const e = em[i * TAGS + t]!;
-      if (i === 0) {
-        score[t] = t === I ? NEG : e + trans[t]!;
-        continue;
-      }
       let best = NEG;
       let arg = 0;
       for (let p = 0; p < TAGS; p++) {
         if (t === I && p === O) continue;
-        const s = score[(i - 1) * TAGS + p]!;
+        const s = score[prev + p]!;
         if (s <= NEG) continue;
         const v = s + trans[(p + 1) * TAGS + t]!;
-        if (v > best) [best, arg] = [v, p];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
-      score[i * TAGS + t] = best <= NEG ? NEG : best + e;
-      back[i * TAGS + t] = arg;
+      score[k * TAGS + t] = best <= NEG ? NEG : best + em[e + t]!;
+      back[k * TAGS + t] = arg;
     }
   }
+  const end = (len - 1) * TAGS;
   let last = 0;
-  for (let t = 1; t < TAGS; t++) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
-  for (let i = n - 1; i >= 0; i--) {
-    tags[i] = last;
-    last = back[i * TAGS + last]!;
+  if (exit) {
+    let best = NEG;
+    for (let t = 0; t < TAGS; t++) {
+      const s = score[end + t]!;
+      if (s <= NEG) continue;
+      const v = s + trans[(t + 1) * TAGS + O]!;
+      if (v > best) {
+        best = v;
+        last = t;
+      }
+    }
+  } else {
+    for (let t = 1; t < TAGS; t++) if (score[end + t]! > score[end + last]!) last = t;
   }
-  return tags;
+  for (let k = len - 1; k >= 0; k--) {
+    tags[a + k] = last;
+    last = back[k * TAGS + last]!;
+  }
 }
 
 /** Spans of B I* in a tag sequence, each with its margin over O. */
 function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): NameSpan[] {
   const out: NameSpan[] = [];
   const n = tags.length;
-  /** Emissions of words a..b and the transitions into a..b+1, under `tagAt`. */
-  const local = (a: number, b: number, tagAt: (k: number) => number) => {
-    let s = 0;
-    for (let k = a; k <= Math.min(b + 1, n - 1); k++) {
-      const from = k === 0 ? 0 : tagAt(k - 1) + 1;
-      s += trans[from * TAGS + tagAt(k)]!;
-      if (k <= b) s += em[k * TAGS + tagAt(k)]!;
-    }
-    return s;
-  };
   for (let i = 0; i < n; i++) {
     if (tags[i] !== B) continue;
     let j = i;
     while (j + 1 < n && tags[j + 1] === I) j++;
-    const first = i;
-    const last = j;
-    const margin = local(i, j, (k) => tags[k]!) - local(i, j, (k) => (k >= first && k <= last ? O : tags[k]!));
-    out.push({ first, last, margin });
+    // The emissions of words i..j and the transitions into i..j+1, as tagged and with i..j as O.
+    let tagged = 0;
+    let none = 0;
+    const top = Math.min(j + 1, n - 1);
+    for (let k = i; k <= top; k++) {
+      const t = tags[k]!;
+      const o = k <= j ? O : t;
+      const fromT = k === 0 ? 0 : tags[k - 1]! + 1;
+      const fromO = k === 0 ? 0 : (k - 1 >= i ? O : tags[k - 1]!) + 1;
+      tagged += trans[fromT * TAGS + t]!;
+      if (k <= j) tagged += em[k * TAGS + t]!;
+      none += trans[fromO * TAGS + o]!;
+      if (k <= j) none += em[k * TAGS + o]!;
+    }
+    out.push({ first: i, last: j, margin: tagged - none });
     i = j;
   }
   return out;
