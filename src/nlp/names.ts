@@ -35,7 +35,12 @@ export const fitsInitial = (initial: string, surname: string, tokens: string[]):
   tokens.length > 1 && tokens[0]!.startsWith(initial) && tokens[tokens.length - 1] === surname;
 
 /** The same words in any order: "Salah Abdeslam" and "Abdeslam Salah" share a key. */
-export const nameKey = (tokens: string[]): string => [...tokens].sort().join(' ');
+export function nameKey(tokens: string[]): string {
+  // One or two words (most names): no array to sort.
+  if (tokens.length === 1) return tokens[0]!;
+  if (tokens.length === 2) return tokens[0]! <= tokens[1]! ? `${tokens[0]} ${tokens[1]}` : `${tokens[1]} ${tokens[0]}`;
+  return [...tokens].sort().join(' ');
+}
 
 /**
  * People indexed by the words of their names, to resolve a mention to the one person it fits: the

@@ -111,7 +111,7 @@ function vetoOf(nameWords: Word[], tokens: string[], text: string): Candidate['v
  * than finding it again. Bounded: cleared when full.
  */
 const CACHE_MAX = 100_000;
-const vetoes = new Map<string, Candidate['veto']>();
+const vetoes = new Map<string, { words: string[]; veto: Candidate['veto'] }>();
 const tokensByName = new Map<string, string[]>();
 
 function remember<V>(cache: Map<string, V>, key: string, read: () => V): V {
@@ -129,15 +129,19 @@ const tokensOf = (text: string) => remember(tokensByName, text, () => nameTokens
 
 /** `vetoOf`, remembered by the name's text and its words (the veto reads nothing else). */
 function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['veto'] {
-  let key = text;
-  for (const w of nameWords) key += `\u0001${w.text}`;
-  return remember(vetoes, key, () => vetoOf(nameWords, tokens, text));
+  const had = vetoes.get(text);
+  if (had !== undefined && had.words.length === nameWords.length && had.words.every((t, k) => t === nameWords[k]!.text)) return had.veto;
+  if (vetoes.size >= CACHE_MAX) vetoes.clear();
+  const veto = vetoOf(nameWords, tokens, text);
+  vetoes.set(text, { words: nameWords.map((w) => w.text), veto });
+  return veto;
 }
+
+const capTitle = (w: Word | undefined) => capitalised(w) && isTitle(w);
 
 /** Candidates of one sentence, from its proper-noun runs (the rules). */
 function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
   const out: Candidate[] = [];
-  const capTitle = (w: Word | undefined) => isTitle(w) && capitalised(w);
   let i = 0;
   while (i < ws.length) {
     if (!(ws[i]!.name || capTitle(ws[i]))) {
@@ -200,9 +204,8 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   const nameWords = ws.slice(nameStart, end + 1);
   const nameText = text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end).replace(/['’]s$/, '');
   const tokens = tokensOf(nameText);
-  const base = { text: nameText, tokens, sentence: st.sentence.index };
   const veto = vetoFor(nameWords, tokens, nameText);
-  if (veto === 'hard') return { ...base, strong: false, weak: false, veto, det: false };
+  if (veto === 'hard') return { text: nameText, tokens, sentence: st.sentence.index, strong: false, weak: false, veto, det: false };
 
   // A title: inside the run ("Prime Minister", "Army Col."), or a word just before it ("police spokesman").
   let head = -1;
@@ -215,7 +218,7 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   const titleWord = head >= 0 ? ws[head]!.lower : '';
   const titled = head >= 0 && (tokens.length > 1 || !WEAK_TITLES.has(titleWord));
   // "from Prince Rupert", "in Prince George": a title and a name after a preposition of place is a town.
-  if (titled && head === nameStart - 1 && PLACE_BEFORE.has(ws[titleStart - 1]?.lower ?? '')) return { ...base, strong: false, weak: false, veto: 'hard', det: false };
+  if (titled && head === nameStart - 1 && PLACE_BEFORE.has(ws[titleStart - 1]?.lower ?? '')) return { text: nameText, tokens, sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: false };
   // After "the" ("the Kremlin") or initials ("E.F. Hutton", "U.S. Sprint"), a name cannot establish a person.
   const det = !titled && (DETERMINERS.has(ws[titleStart - 1]?.lower ?? '') || INITIALS.test(ws[titleStart - 1]?.text ?? ''));
   let role = titled && !HONORIFICS.has(titleWord) ? phrase(text, ws, titleStart, nameStart - 1, 7) : undefined;
@@ -260,7 +263,7 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
     while (s > 0 && s > titleStart - 5 && ['ADJ', 'NOUN', 'PROPN'].includes(ws[s - 1]!.pos)) s--;
     role ??= phrase(text, ws, s, titleStart - 2, 5);
   }
-  const speechAt = (w: Word | undefined) => !!w && w.pos === 'VERB' && SPEECH_LEMMAS.has(w.lemma);
+  const speechAt = (w: Word | undefined) => !!w && w.pos === 'VERB' && SPEECH_LEMMAS.has(w.lemma.toLowerCase());
   const speech =
     speechAt(ws[end + 1]) ||
     (comma(end + 1) && speechAt(ws[end + 2])) ||
@@ -269,7 +272,7 @@ function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: num
   const given = tokens.length > 1 && isGivenName(nameWords[0]!.text);
   if (given && speech) strong = true;
   if (det || (veto === 'soft' && !(strong && (titled || tokens.length > 1)))) strong = false;
-  const c: Candidate = { ...base, strong, weak: speech || given, veto, det };
+  const c: Candidate = { text: nameText, tokens, sentence: st.sentence.index, strong, weak: speech || given, veto, det };
   if (role) c.role = role;
   return c;
 }
@@ -354,6 +357,7 @@ const SURE_ALONE = 25;
  * where the tagger found none of the same words (with the strength the rules give them).
  */
 function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: NameSpan[]): Candidate[] {
+  if (!spans.length) return rules;
   const out: Candidate[] = [];
   const byKey = new Map(rules.filter((c) => !c.org).map((c) => [nameKey(c.tokens), c]));
   const persons = new Uint8Array(ws.length);

@@ -12,6 +12,7 @@ export interface Word {
   text: string;
   lower: string;
   pos: string;
+  /** wink's lemma as it gives it (not folded: lower-case it to compare). */
   lemma: string;
   /** Character offsets in the sentence text. */
   start: number;
@@ -22,7 +23,6 @@ export interface Word {
   figure: boolean;
 }
 
-const HYPHENS = new Set(['-', '‐', '‑']);
 /** Tokens inside these wink entities are dates and figures, never names. */
 const NOT_NAME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
@@ -39,7 +39,7 @@ function nameShaped(word: string, particle: boolean): boolean {
 const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
 
 /** A hyphen token: "-", "‐", "‑". */
-const isHyphen = (v: string) => v.length === 1 && HYPHENS.has(v);
+const isHyphen = (v: string) => v.length === 1 && (v.charCodeAt(0) === 45 || v.charCodeAt(0) === 0x2010 || v.charCodeAt(0) === 0x2011);
 
 /** Lower case without diacritics (`fold`), with the common case (ASCII) tested by hand. */
 function lowerOf(w: string): string {
@@ -51,8 +51,8 @@ function lowerOf(w: string): string {
   return lower;
 }
 
-/** Capitalised as far as its first letter says: A–Z, or an upper-case letter beyond ASCII. */
-function upperFirst(w: string): boolean {
+/** Capitalised as far as its first letter says: A–Z, or an upper-case letter beyond ASCII (`/^\p{Lu}/u`). */
+export function upperFirst(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   return c >= 128 && /^\p{Lu}/u.test(w);
@@ -98,7 +98,7 @@ export function wordsOf(st: SentenceTokens): Word[] {
         name = pos === 'PROPN' || (prevName && !TITLES.has(lower) && SOFT_POS.has(pos));
       }
     }
-    out.push({ text: w, lower, pos, lemma: (lemmas[j] ?? lastPart).toLowerCase(), start, end, name, figure });
+    out.push({ text: w, lower, pos, lemma: lemmas[j] ?? lastPart, start, end, name, figure });
     prevName = name;
     i = j;
   }
@@ -122,7 +122,7 @@ export const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
-export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
+export const capitalised = (w: Word | undefined) => !!w && upperFirst(w.text);
 /** A lower-case noun or adjective, not a gerund ("time meeting Italian President" has no role "time meeting"). */
 const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text) && !w.lower.endsWith('ing');
 export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
@@ -171,7 +171,7 @@ export function appositive(text: string, ws: Word[], at: number): string | undef
       break;
     }
   }
-  if (head < 0 || !(isRoleNoun(ws[head]!.lower) || isRoleNoun(ws[head]!.lemma))) return undefined;
+  if (head < 0 || !(isRoleNoun(ws[head]!.lower) || isRoleNoun(ws[head]!.lemma.toLowerCase()))) return undefined;
   // "…, director Mike Leigh": a title of someone else in a list.
   if (ws[head + 1]?.name) return undefined;
   // It must close: a comma, the end, or a relative clause; "X, the company spokesman said" is a subject.
@@ -191,7 +191,7 @@ export function leadIn(text: string, ws: Word[], comma: number): string | undefi
   for (let k = comma - 1; k >= 0 && k > comma - 9; k--) {
     const w = ws[k]!;
     if (w.pos === 'NOUN' && /^\p{Ll}/u.test(w.text)) {
-      if (isRoleNoun(w.lower) || isRoleNoun(w.lemma)) {
+      if (isRoleNoun(w.lower) || isRoleNoun(w.lemma.toLowerCase())) {
         if (names) return undefined;
         let s = k;
         const modifier = (m: Word) => /^\p{Ll}/u.test(m.text) && (m.pos === 'ADJ' || m.pos === 'NOUN' || (m.pos === 'VERB' && m.lower.endsWith('ed')));

@@ -16,12 +16,14 @@ const FROM = 4;
 
 /**
  * Weights of a trained model: an open-addressing table from feature key (`featureKey`, never 0) to
- * a row of TAGS weights, probed linearly from `key & mask`.
+ * a row of TAGS weights, probed linearly from `key & mask`. Slot s is `table[4s]` (the key, read
+ * through `keys`, a view of the same memory) and its weights `table[4s + 1 .. 4s + 3]`: one probe
+ * reads one cache line.
  */
 export interface Weights {
-  slots: Uint32Array;
+  keys: Uint32Array;
+  table: Float32Array;
   mask: number;
-  weights: Float32Array | Float64Array;
   /** trans[from * TAGS + to], from START/O/B/I (0..3). */
   trans: Float32Array | Float64Array;
 }
@@ -30,17 +32,17 @@ export interface Weights {
 export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, trans: Float32Array | Float64Array): Weights {
   let size = 1024;
   while (size < 2 * keys.length) size *= 2;
-  const slots = new Uint32Array(size);
-  const weights = new Float32Array(size * TAGS);
+  const table = new Float32Array(size * 4);
+  const slots = new Uint32Array(table.buffer);
   const mask = size - 1;
   for (let r = 0; r < keys.length; r++) {
     const key = keys[r]!;
     let s = key & mask;
-    while (slots[s] !== 0 && slots[s] !== key) s = (s + 1) & mask;
-    slots[s] = key;
-    for (let t = 0; t < TAGS; t++) weights[s * TAGS + t] = rows[r * TAGS + t]!;
+    while (slots[s * 4] !== 0 && slots[s * 4] !== key) s = (s + 1) & mask;
+    slots[s * 4] = key;
+    for (let t = 0; t < TAGS; t++) table[s * 4 + 1 + t] = rows[r * TAGS + t]!;
   }
-  return { slots, mask, weights, trans };
+  return { keys: slots, table, mask, trans };
 }
 
 /** A span of words tagged as one person's name, with how far the tagger prefers it to nothing. */
@@ -65,7 +67,7 @@ function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float
   }
   const em = emBuf.subarray(0, n * TAGS).fill(0);
   const cand = candBuf.subarray(0, n).fill(0);
-  const { slots, mask, weights } = model;
+  const { keys: slots, mask, table } = model;
   for (let i = 0; i < n; i++) {
     const a = start[i]!;
     const b = start[i + 1]!;
@@ -79,12 +81,12 @@ function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float
       const key = keys[f]!;
       let s = key & mask;
       for (;;) {
-        const k = slots[s]!;
+        const k = slots[s * 4]!;
         if (k === key) {
-          const r = s * TAGS;
-          e0 += weights[r]!;
-          e1 += weights[r + 1]!;
-          e2 += weights[r + 2]!;
+          const r = s * 4;
+          e0 += table[r + 1]!;
+          e1 += table[r + 2]!;
+          e2 += table[r + 3]!;
           break;
         }
         if (k === 0) break;

@@ -21,22 +21,24 @@ const TAGS = 3;
 
 /** Keeps the features with a weight of at least `prune` in absolute value, quantised. */
 export function storeModel(w: Weights, prune: number): { model: StoredModel; kept: number; total: number } {
+  const size = w.mask + 1;
+  const weight = (s: number, k: number) => w.table[s * 4 + 1 + k]!;
   let max = 0;
-  for (const x of w.weights) max = Math.max(max, Math.abs(x));
+  for (let s = 0; s < size; s++) if (w.keys[s * 4] !== 0) for (let k = 0; k < TAGS; k++) max = Math.max(max, Math.abs(weight(s, k)));
   const scale = 32_000 / Math.max(max, 1e-9);
   const slots: number[] = [];
   let total = 0;
-  for (let s = 0; s < w.slots.length; s++) {
-    if (w.slots[s] === 0) continue;
+  for (let s = 0; s < size; s++) {
+    if (w.keys[s * 4] === 0) continue;
     total++;
-    const ws = [0, 1, 2].map((k) => w.weights[s * TAGS + k]!);
+    const ws = [0, 1, 2].map((k) => weight(s, k));
     if (Math.max(...ws.map(Math.abs)) >= prune) slots.push(s);
   }
-  slots.sort((a, b) => w.slots[a]! - w.slots[b]!);
-  const keys = Uint32Array.from(slots, (s) => w.slots[s]!);
+  slots.sort((a, b) => w.keys[a * 4]! - w.keys[b * 4]!);
+  const keys = Uint32Array.from(slots, (s) => w.keys[s * 4]!);
   const q = new Int16Array(slots.length * TAGS);
   slots.forEach((s, r) => {
-    for (let k = 0; k < TAGS; k++) q[r * TAGS + k] = Math.round(w.weights[s * TAGS + k]! * scale);
+    for (let k = 0; k < TAGS; k++) q[r * TAGS + k] = Math.round(weight(s, k) * scale);
   });
   const b64 = (a: Uint32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
   return { model: { format: FORMAT, templates: [...TEMPLATES], scale, trans: [...w.trans], keys: b64(keys), weights: b64(q) }, kept: slots.length, total };
