@@ -58,7 +58,28 @@ export function upperFirst(w: string): boolean {
   return c >= 128 && /^\p{Lu}/u.test(w);
 }
 
-export function wordsOf(st: SentenceTokens): Word[] {
+/** The last token of the word that starts at token i: "x-Y" chains written without spaces are one word. */
+function wordEnd(st: SentenceTokens, i: number): number {
+  const { values, types, offsets } = st;
+  const n = values.length;
+  let j = i;
+  while (
+    j + 2 < n &&
+    isHyphen(values[j + 1]!) &&
+    offsets[j + 1] === offsets[j]! + values[j]!.length &&
+    offsets[j + 2] === offsets[j + 1]! + 1 &&
+    types[j] === 'word' &&
+    types[j + 2] === 'word'
+  )
+    j += 2;
+  return j;
+}
+
+/**
+ * The words of a sentence. With `pool`, the Word objects (and the array) are reused from call to
+ * call: such words are valid until the next call with the same pool, and must not be kept.
+ */
+export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
   const { values, types, offsets, pos: tags, lemmas } = st;
   const n = values.length;
   let inEntity: Uint8Array | undefined;
@@ -68,20 +89,13 @@ export function wordsOf(st: SentenceTokens): Word[] {
     inEntity.fill(1, e.first, e.last + 1);
   }
   const text = st.sentence.text;
-  const out: Word[] = [];
+  if (pool && pool.length < 2) pool.push([], []);
+  const out: Word[] = pool ? pool[0]! : [];
+  const spare: Word[] | undefined = pool?.[1];
+  let count = 0;
   let prevName = false;
   for (let i = 0; i < n; i++) {
-    let j = i;
-    // Join "x-Y" chains written without spaces.
-    while (
-      j + 2 < n &&
-      isHyphen(values[j + 1]!) &&
-      offsets[j + 1] === offsets[j]! + values[j]!.length &&
-      offsets[j + 2] === offsets[j + 1]! + 1 &&
-      types[j] === 'word' &&
-      types[j + 2] === 'word'
-    )
-      j += 2;
+    const j = wordEnd(st, i);
     const start = offsets[i]!;
     const lastPart = values[j]!;
     const end = offsets[j]! + lastPart.length;
@@ -98,11 +112,41 @@ export function wordsOf(st: SentenceTokens): Word[] {
         name = pos === 'PROPN' || (prevName && !TITLES.has(lower) && SOFT_POS.has(pos));
       }
     }
-    out.push({ text: w, lower, pos, lemma: lemmas[j] ?? lastPart, start, end, name, figure });
+    const lemma = lemmas[j] ?? lastPart;
+    const reused = spare?.[count];
+    if (reused) {
+      reused.text = w;
+      reused.lower = lower;
+      reused.pos = pos;
+      reused.lemma = lemma;
+      reused.start = start;
+      reused.end = end;
+      reused.name = name;
+      reused.figure = figure;
+      out[count] = reused;
+    } else {
+      const word = { text: w, lower, pos, lemma, start, end, name, figure };
+      spare?.push(word);
+      out[count] = word;
+    }
+    count++;
     prevName = name;
     i = j;
   }
+  out.length = count;
   return out;
+}
+
+/** Adds to `into` the words of the sentence after its first that are written in lower case (a–z), folded. */
+export function lowerWordsOf(st: SentenceTokens, into: Set<string>): void {
+  const { values, offsets } = st;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const j = wordEnd(st, i);
+    const c = values[i]!.charCodeAt(0);
+    if (i > 0 && c >= 97 && c <= 122) into.add(lowerOf(j === i ? values[i]! : st.sentence.text.slice(offsets[i]!, offsets[j]! + values[j]!.length)));
+    i = j;
+  }
 }
 
 /** Party words, capitalised, never names: they qualify a title ("Tory leader Michael Howard"). */
