@@ -72,7 +72,8 @@ export function nameLike(w: Word): boolean {
   const c = w.text.charCodeAt(0);
   // A–Z, or any upper-case letter beyond ASCII.
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return PARTICLES.has(w.lower);
+  // Particles are two to five lower-case letters.
+  if (c < 128) return c >= 97 && c <= 122 && w.lower.length <= 5 && PARTICLES.has(w.lower);
   return /^\p{Lu}/u.test(w.text);
 }
 
@@ -123,8 +124,26 @@ interface WordInfo {
   gaz: Uint32Array;
 }
 const INFO = new Map<string, WordInfo>();
+/**
+ * In front of INFO, a direct-mapped cache of the latest word per slot, by a hash of its length and
+ * three letters: most words are the few common ones, found without hashing the whole text.
+ */
+const RECENT_BITS = 12;
+const recentText: string[] = new Array(1 << RECENT_BITS).fill('');
+const recentInfo: (WordInfo | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
 
 function infoOf(w: Word): WordInfo {
+  const t = w.text;
+  const n = t.length;
+  const slot = (Math.imul(n * 31 + t.charCodeAt(0), 0x9e3779b1) ^ Math.imul(t.charCodeAt(n >> 1) * 131 + t.charCodeAt(n - 1), 0x85ebca6b)) >>> (32 - RECENT_BITS);
+  if (recentText[slot] === t) return recentInfo[slot]!;
+  const info = infoByText(w);
+  recentText[slot] = t;
+  recentInfo[slot] = info;
+  return info;
+}
+
+function infoByText(w: Word): WordInfo {
   let info = INFO.get(w.text);
   if (info === undefined) {
     if (INFO.size > 100_000) INFO.clear();
