@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
 import type { ArticleAnalysis } from '../nlp/analyze.ts';
-import { FIRST_NAME_TITLES, fold, isGivenName, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
+import { FIRST_NAME_TITLES, fold, isGivenName, TITLES } from '../nlp/gazetteer.ts';
 import { displayForm, NameIndex, nameInitial, nameKey, nameTokens } from '../nlp/names.ts';
 import type { Answer, AnswerOptions, SentenceRef, WhoItem, WhoListItem } from './types.ts';
 
@@ -30,6 +30,8 @@ interface Group {
   strong: number;
   /** Times the articles write this name as an organisation's ("Morgan Stanley and Co Inc"). */
   org: number;
+  /** The articles that write it so. */
+  orgFiles: Set<string>;
 }
 
 /** Role words two people share, for telling apart namesakes ("Treasury Secretary Baker"). */
@@ -107,11 +109,12 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
     for (const m of namedIn(a)) {
       let g = groups.get(m.key);
       if (!g) {
-        g = { tokens: m.tokens, initial: m.initial, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
+        g = { tokens: m.tokens, initial: m.initial, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0, orgFiles: new Set() };
         groups.set(m.key, g);
       }
       if (m.org) {
         g.org++;
+        g.orgFiles.add(file);
         continue;
       }
       g.forms.set(m.name, (g.forms.get(m.name) ?? 0) + 1);
@@ -127,8 +130,13 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
   }
   // People the corpus shows (a name written as a company's as often as a third of the time is not
   // one), longer names first; then shorter names and weak mentions join the one person they fit.
-  const all = [...groups.values()].filter((g) => g.refs.length && g.org * 3 < Math.max(1, g.strong)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
+  const thing = (g: Group) => g.org * 3 >= Math.max(1, g.strong);
+  const all = [...groups.values()].filter((g) => g.refs.length && !thing(g)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
   const index = new NameIndex<Group>();
+  // A company's or a work's full name ("Cloud Atlas", "Marshall Plan") takes the lone words only it
+  // has with it: they join it and are not listed. Full names never join one.
+  const sinks = new Set([...groups.values()].filter((g) => g.org > 0 && g.tokens.length > 1 && !g.initial && thing(g)));
+  for (const g of sinks) index.add(g);
   const people: Group[] = [];
   const initialOf = (g: Group) => g.initial;
   for (const g of all) {
@@ -140,7 +148,15 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
       else people.push(index.add(g));
       continue;
     }
-    const { people: options } = index.candidates(g.tokens);
+    const found = index.candidates(g.tokens).people;
+    const options = found.filter((o) => !sinks.has(o));
+    // A lone word that only a thing's name has, no given name, written only where the thing is:
+    // part of the thing's name ("Atlas" of "Cloud Atlas", not "Ms Atlas" elsewhere).
+    const thingOf = found.length === 1 && sinks.has(found[0]!) ? found[0]! : undefined;
+    if (g.tokens.length === 1 && thingOf && !options.length && !isGivenName(g.tokens[0]!) && g.refs.every((r) => thingOf.orgFiles.has(r.file))) {
+      merge(thingOf, g);
+      continue;
+    }
     // A full name inside a longer one joins it when only one fits ("Wilhelm Gaddum", "Johann Wilhelm Gaddum").
     const into = g.tokens.length === 1 ? pickNamesake(g, options) : options.length === 1 ? options[0] : undefined;
     if (into) merge(into, g);
@@ -204,7 +220,8 @@ function entry(g: Group, sentences: Map<string, ArticleAnalysis['sentences']>): 
 
 /** The folded words of a name as a user types it, titles and particles left out ("President Obama" → [obama]). */
 function queryTokens(query: string): string[] {
-  const words = query.split(/\s+/).filter((w) => !TITLES.has(fold(w)) && !PARTICLES.has(fold(w)));
+  // Particles are left to `nameTokens`, which keeps a given name that is one ("Ben Love").
+  const words = query.split(/\s+/).filter((w) => !TITLES.has(fold(w)));
   return nameTokens(words.join(' '));
 }
 

@@ -11,7 +11,7 @@ import {
 } from './person-words.ts';
 import { personModel } from './people/model.ts';
 import { type NameSpan, tag } from './people/perceptron.ts';
-import { type Candidate, candidate, candidatesOf, tokensOf } from './person-candidates.ts';
+import { type Candidate, candidate, candidatesOf, thingCue, thingName, tokensOf } from './person-candidates.ts';
 import type { ArticleTokens, SentenceTokens } from './types.ts';
 
 /**
@@ -135,6 +135,10 @@ function combine(st: SentenceTokens, ws: Word[], rules: Candidate[], spans: Name
     if (ARTICLES.has(ws[first - 1]?.lower ?? '') && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) {
       const text = st.sentence.text.slice(ws[first]!.start, ws[s.last]!.end);
       out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: true, org: true, modifier: true });
+      continue;
+    }
+    if (thingCue(ws, first, s.last)) {
+      out.push(thingName(st, ws, first, s.last));
       continue;
     }
     const c = candidate(st, ws, first, first, s.last, persons);

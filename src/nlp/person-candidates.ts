@@ -157,8 +157,10 @@ export function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
     // An organisation: a corporate word in the run or after "and" ("Morgan Stanley and Co Inc"),
     // "<Sedio N.V.>", or "Bank of England". Its name part is evidence against a person.
     const orgAt = ws.slice(nameStart, end + 1).findIndex(orgWord);
-    const andCo = CONNECTORS.has(ws[end + 1]?.lower ?? '') && !!ws[end + 2] && (orgWord(ws[end + 2]!) || CORPORATE_SUFFIX.test(ws[end + 3]?.text ?? ''));
-    const ofOrg = ws[begin - 1]?.lower === 'of' && !!ws[begin - 2] && capitalised(ws[begin - 2]) && orgWord(ws[begin - 2]!);
+    const andCo = firmAfter(ws, end);
+    // "Bank of England", but not the person after a title: "Bank of Japan Governor Satoshi Sumita".
+    const titled = nameStart > begin && isTitle(ws[nameStart - 1]);
+    const ofOrg = !titled && ws[begin - 1]?.lower === 'of' && !!ws[begin - 2] && capitalised(ws[begin - 2]) && orgWord(ws[begin - 2]!);
     if (orgAt >= 0 || andCo || ws[begin - 1]?.text === '<' || ofOrg) {
       // Every leading part too: "Dean Witter Reynolds Inc" is also "Dean Witter".
       const last = orgAt >= 0 ? nameStart + orgAt - 1 : end;
@@ -170,9 +172,68 @@ export function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
       }
       continue;
     }
+    // "carmaker Fiat", "shares of Toshiba", "the film Billy Elliot": a company's, a brand's or a work's name.
+    if (thingCue(ws, begin, end)) {
+      out.push(thingName(st, ws, nameStart, end));
+      continue;
+    }
     out.push(candidate(st, ws, begin, nameStart, end));
   }
   return out;
+}
+
+/** "and Co" ("Morgan Stanley and Co Inc") after the run, or after more names joined by commas ("Stifel, Nicolaus and Co Inc"). */
+function firmAfter(ws: Word[], end: number): boolean {
+  let k = end;
+  for (let hops = 0; hops <= 2; hops++) {
+    // A capitalised firm word: "Nigel Farage and party leader Roger Knapman", "Satchell, Brookstein and group G4" are people.
+    if (CONNECTORS.has(ws[k + 1]?.lower ?? '') && ws[k + 2] && ((capitalised(ws[k + 2]) && orgWord(ws[k + 2]!)) || CORPORATE_SUFFIX.test(ws[k + 3]?.text ?? ''))) return true;
+    // "Barnett Banks of Florida Inc": a place, then a corporate suffix.
+    if (ws[k + 1]?.lower === 'of' && ws[k + 2]?.name && CORPORATE_SUFFIX.test(ws[k + 3]?.text ?? '') && cityPopulation(ws[k + 2]!.text) >= 0) return true;
+    if (ws[k + 1]?.text !== ',' || !ws[k + 2]?.name) return false;
+    // Only "and Co" after them makes the list a firm's name: "David Shulman, Salomon Bros." is a person and his firm.
+    k += 2;
+    while (ws[k + 1]?.name) k++;
+  }
+  return false;
+}
+
+/**
+ * Lower-case words that say what the name after them is, never a person: "carmaker Fiat", "oil
+ * giant Yukos", "the film Billy Elliot", "reality show Big Brother".
+ */
+const THING_NOUNS = new Set(
+  `firm company companies group giant carmaker automaker chipmaker drugmaker steelmaker planemaker airline retailer bank insurer lender conglomerate manufacturer brand label
+  supermarket chain exchange bourse consortium subsidiary affiliate website site portal engine network channel
+  station newspaper paper magazine tabloid studio club side team squad band
+  film movie show programme program series sitcom soap drama documentary musical album single song track book novel play
+  opera ballet game franchise cartoon comedy thriller`.split(/\s+/),
+);
+/** "shares of X", "a stake in X", "a unit of X": X is a company. */
+const STAKE_NOUNS = new Set(['shares', 'stake', 'stock', 'unit', 'units', 'subsidiary', 'division', 'affiliate']);
+const QUOTES = new Set(['"', '“', '”']);
+const lowerWord = (w: Word | undefined) => !!w && w.text.charCodeAt(0) >= 97 && w.text.charCodeAt(0) <= 122;
+
+/** The words around ws[first..last] show the name of a company, a brand or a work, not a person's. */
+export function thingCue(ws: Word[], first: number, last: number): boolean {
+  const prev = ws[first - 1];
+  const next = ws[last + 1];
+  if (lowerWord(prev)) {
+    const p = prev!.lower;
+    // A noun ("the hit show Jerry Springer"), not a verb ("Hanks will play Robert Langdon").
+    if (THING_NOUNS.has(p) && prev!.pos === 'NOUN') return true;
+    if ((p === 'of' || p === 'in') && STAKE_NOUNS.has(ws[first - 2]?.lower ?? '')) return true;
+  }
+  // "Toshiba shares rose" (not "Smith shares the lead").
+  if (next && (next.lower === 'shares' || next.lower === 'stock') && next.pos === 'NOUN' && !['DET', 'PRON'].includes(ws[last + 2]?.pos ?? '')) return true;
+  // A title in quotes: "Merry Christmas".
+  return !!prev && !!next && QUOTES.has(prev.text) && QUOTES.has(next.text);
+}
+
+/** The name ws[first..last] read as a thing's: evidence against a person by that name, corpus-wide. */
+export function thingName(st: SentenceTokens, ws: Word[], first: number, last: number): Candidate {
+  const text = st.sentence.text.slice(ws[first]!.start, ws[last]!.end).replace(/['’]s$/, '');
+  return { text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: true, org: true, modifier: true };
 }
 
 /** Reads the evidence around the name ws[nameStart..end] (ws[begin..nameStart-1] is a title inside the run). */
