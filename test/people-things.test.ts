@@ -82,6 +82,13 @@ describe.skipIf(!haveBbc)('on BBC articles (../shared)', () => {
     expect(listed(BBC, 'entertainment-215.txt', 'entertainment-080.txt')).toContain('Atlas');
   });
 
+  it('a lone word written once as a company\'s ("Fiat shares", "Fiat\'s shares") is not listed', () => {
+    // business-078: "Reports of deadlocked talks sent Fiat shares down 1.2% on Tuesday"
+    expect(readings(BBC, 'business-078.txt', 'Fiat')).toContain('org');
+    expect(readings(BBC, 'business-160.txt', 'Fiat')).toContain('org');
+    expect(listed(BBC, 'business-078.txt', 'business-160.txt')).not.toContain('Fiat');
+  });
+
   it('people listed before "and group G4" are people', () => {
     // "Rowetta Satchell, Steve Brookstein, Tabby Callaghan and group G4 are the remaining finalists."
     expect(listed(BBC, 'entertainment-174.txt')).toEqual(expect.arrayContaining(['Rowetta Satchell', 'Steve Brookstein']));

@@ -128,9 +128,12 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
       g.refs.push({ file, sentence: m.sentence, role: !!m.role });
     }
   }
-  // People the corpus shows (a name written as a company's as often as a third of the time is not
-  // one), longer names first; then shorter names and weak mentions join the one person they fit.
-  const thing = (g: Group) => g.org * 3 >= Math.max(1, g.strong);
+  // People the corpus shows, longer names first; then shorter names and weak mentions join the one
+  // person they fit.
+  // A name written as a company's or a work's as often as a third of the time is not a person's; a
+  // lone word ("Fiat", "Toshiba") that never comes with a first name needs only one such use, unless
+  // a title or an appositive gives it a role, or it is a given name.
+  const thing = (g: Group) => g.org * 3 >= Math.max(1, g.strong) || (g.tokens.length === 1 && !g.initial && g.org > 0 && !g.roles.size && !isGivenName(g.tokens[0]!));
   const all = [...groups.values()].filter((g) => g.refs.length && !thing(g)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
   const index = new NameIndex<Group>();
   // A company's or a work's full name ("Cloud Atlas", "Marshall Plan") takes the lone words only it

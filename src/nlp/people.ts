@@ -80,8 +80,9 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
       continue;
     }
     orgKeys.add(nameKey(c.tokens));
-    // Full names only: a lone word ("Jefferies" of Jefferies Group) is too common to hold against a person.
-    if (c.tokens.length > 1) emit({ name: c.text, sentence: c.sentence, org: true });
+    // Full names, and a lone word that is the whole name ("Mannesmann AG"); not a leading word
+    // ("Jefferies" of Jefferies Group), too common to hold against a person.
+    if (c.tokens.length > 1 || c.whole) emit({ name: c.text, sentence: c.sentence, org: true });
   }
   const cands = all.filter((c) => c.veto !== 'hard' && c.tokens.length > 0 && !orgKeys.has(nameKey(c.tokens)));
   // People the article shows, longer names first so that a lone surname joins its full name.

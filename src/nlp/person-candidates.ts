@@ -55,6 +55,8 @@ export interface Candidate {
   det: boolean;
   /** The run is an organisation's name ("Morgan Stanley and Co Inc"): this is the name part of it. */
   org?: boolean;
+  /** With `org`: the organisation's whole name, not a leading part ("Mannesmann" of "Mannesmann AG", not "Dean" of "Dean Witter Reynolds Inc"). */
+  whole?: boolean;
   /** Written as a modifier after an article ("the Chelsea player"): evidence against a person, even for a word alone. */
   modifier?: boolean;
 }
@@ -164,16 +166,18 @@ export function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
     if (orgAt >= 0 || andCo || ws[begin - 1]?.text === '<' || ofOrg) {
       // Every leading part too: "Dean Witter Reynolds Inc" is also "Dean Witter".
       const last = orgAt >= 0 ? nameStart + orgAt - 1 : end;
+      // The words before a corporate suffix or "and Co" are the firm's whole name; before "Center", "Party" they are not.
+      const firmName = orgAt >= 0 ? CORPORATE_SUFFIX.test(ws[nameStart + orgAt]!.text) : !ofOrg;
       for (let k = Math.min(last, nameStart + 3); k >= nameStart; k--) {
         const words = ws.slice(nameStart, k + 1);
         if (!words.every((w) => w.name && !isTitle(w))) continue;
         const text = st.sentence.text.slice(words[0]!.start, words[words.length - 1]!.end);
-        out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: false, org: true });
+        out.push({ text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: false, org: true, whole: firmName && k === last });
       }
       continue;
     }
     // "carmaker Fiat", "shares of Toshiba", "the film Billy Elliot": a company's, a brand's or a work's name.
-    if (thingCue(ws, begin, end)) {
+    if (thingCue(ws, nameStart, end)) {
       out.push(thingName(st, ws, nameStart, end));
       continue;
     }
@@ -218,6 +222,8 @@ const lowerWord = (w: Word | undefined) => !!w && w.text.charCodeAt(0) >= 97 && 
 export function thingCue(ws: Word[], first: number, last: number): boolean {
   const prev = ws[first - 1];
   const next = ws[last + 1];
+  // A title makes it a person: "President Suharto, which …" is about something else.
+  if (isTitle(prev) || HONORIFICS.has(prev?.lower ?? '')) return false;
   if (lowerWord(prev)) {
     const p = prev!.lower;
     // A noun ("the hit show Jerry Springer"), not a verb ("Hanks will play Robert Langdon").
@@ -226,9 +232,18 @@ export function thingCue(ws: Word[], first: number, last: number): boolean {
   }
   // "Toshiba shares rose" (not "Smith shares the lead").
   if (next && (next.lower === 'shares' || next.lower === 'stock') && next.pos === 'NOUN' && !['DET', 'PRON'].includes(ws[last + 2]?.pos ?? '')) return true;
+  // What follows a company's name, not a person's: "Fiat, which", "Toshiba said its", "Yukos's shareholders".
+  if (next?.text === ',' && ws[last + 2]?.lower === 'which') return true;
+  if (next && next.pos === 'VERB' && SAYING.has(next.lower) && ws[last + 2]?.lower === 'its') return true;
+  const possessive = /['’]s$/.test(ws[last]!.text) ? next : POSSESSIVE_S.has(next?.text ?? '') ? ws[last + 2] : undefined;
+  if (possessive && FIRM_NOUNS.has(possessive.lower)) return true;
   // A title in quotes: "Merry Christmas".
   return !!prev && !!next && QUOTES.has(prev.text) && QUOTES.has(next.text);
 }
+const SAYING = new Set(['said', 'says', 'added', 'reported', 'announced']);
+const POSSESSIVE_S = new Set(["'s", '’s']);
+/** What a company has and a person does not: "Yukos's shareholders", "Fiat's sales". */
+const FIRM_NOUNS = new Set(['profits', 'profit', 'sales', 'revenue', 'revenues', 'earnings', 'shareholders', 'headquarters', 'subsidiary', 'subsidiaries', 'stores', 'customers', 'shares', 'workforce', 'plants', 'factories']);
 
 /** The name ws[first..last] read as a thing's: evidence against a person by that name, corpus-wide. */
 export function thingName(st: SentenceTokens, ws: Word[], first: number, last: number): Candidate {
