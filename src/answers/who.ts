@@ -3,13 +3,14 @@ import type { PersonEntry } from '../facts/people.ts';
 import type { SentenceRef } from '../facts/types.ts';
 import type { CorpusIndex } from '../index/types.ts';
 import { LIMITS } from '../limits.ts';
-import { fold, PARTICLES, TITLES } from '../nlp/gazetteer.ts';
+import { fold, TITLES } from '../nlp/gazetteer.ts';
 import { nameTokens } from '../nlp/names.ts';
 import type { Answer, AnswerOptions, WhoItem, WhoListItem } from './types.ts';
 
 /** The folded words of a name as a user types it, titles and particles left out ("President Obama" → [obama]). */
 function queryTokens(query: string): string[] {
-  const words = query.split(/\s+/).filter((w) => !TITLES.has(fold(w)) && !PARTICLES.has(fold(w)));
+  // Particles are left to `nameTokens`, which keeps a given name that is one ("Ben Love").
+  const words = query.split(/\s+/).filter((w) => !TITLES.has(fold(w)));
   return nameTokens(words.join(' '));
 }
 

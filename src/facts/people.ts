@@ -28,6 +28,8 @@ interface Group {
   strong: number;
   /** Times the articles write this name as an organisation's ("Morgan Stanley and Co Inc"). */
   org: number;
+  /** The articles that write it so. */
+  orgFiles: Set<string>;
 }
 
 /** Role words two people share, for telling apart namesakes ("Treasury Secretary Baker"). */
@@ -105,11 +107,12 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
     for (const m of namedIn(a)) {
       let g = groups.get(m.key);
       if (!g) {
-        g = { tokens: m.tokens, initial: m.initial, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0 };
+        g = { tokens: m.tokens, initial: m.initial, forms: new Map(), roles: new Map(), refs: [], strong: 0, org: 0, orgFiles: new Set() };
         groups.set(m.key, g);
       }
       if (m.org) {
         g.org++;
+        g.orgFiles.add(file);
         continue;
       }
       g.forms.set(m.name, (g.forms.get(m.name) ?? 0) + 1);
@@ -123,10 +126,18 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
       g.refs.push({ file, sentence: m.sentence, role: !!m.role });
     }
   }
-  // People the corpus shows (a name written as a company's as often as a third of the time is not
-  // one), longer names first; then shorter names and weak mentions join the one person they fit.
-  const all = [...groups.values()].filter((g) => g.refs.length && g.org * 3 < Math.max(1, g.strong)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
+  // People the corpus shows, longer names first; then shorter names and weak mentions join the one
+  // person they fit.
+  // A name written as a company's or a work's as often as a third of the time is not a person's; a
+  // lone word ("Fiat", "Toshiba") that never comes with a first name needs only one such use, unless
+  // a title or an appositive gives it a role, or it is a given name.
+  const thing = (g: Group) => g.org * 3 >= Math.max(1, g.strong) || (g.tokens.length === 1 && !g.initial && g.org > 0 && !g.roles.size && !isGivenName(g.tokens[0]!));
+  const all = [...groups.values()].filter((g) => g.refs.length && !thing(g)).sort((a, b) => b.tokens.length - a.tokens.length || Number(!!b.initial) - Number(!!a.initial) || b.refs.length - a.refs.length);
   const index = new NameIndex<Group>();
+  // A company's or a work's full name ("Cloud Atlas", "Marshall Plan") takes the lone words only it
+  // has with it: they join it and are not listed. Full names never join one.
+  const sinks = new Set([...groups.values()].filter((g) => g.org > 0 && g.tokens.length > 1 && !g.initial && thing(g)));
+  for (const g of sinks) index.add(g);
   const people: Group[] = [];
   const initialOf = (g: Group) => g.initial;
   for (const g of all) {
@@ -138,7 +149,15 @@ export function buildPeople(articles: ArticleAnalysis[]): PersonEntry[] {
       else people.push(index.add(g));
       continue;
     }
-    const { people: options } = index.candidates(g.tokens);
+    const found = index.candidates(g.tokens).people;
+    const options = found.filter((o) => !sinks.has(o));
+    // A lone word that only a thing's name has, no given name, written only where the thing is:
+    // part of the thing's name ("Atlas" of "Cloud Atlas", not "Ms Atlas" elsewhere).
+    const thingOf = found.length === 1 && sinks.has(found[0]!) ? found[0]! : undefined;
+    if (g.tokens.length === 1 && thingOf && !options.length && !isGivenName(g.tokens[0]!) && g.refs.every((r) => thingOf.orgFiles.has(r.file))) {
+      merge(thingOf, g);
+      continue;
+    }
     // A full name inside a longer one joins it when only one fits ("Wilhelm Gaddum", "Johann Wilhelm Gaddum").
     const into = g.tokens.length === 1 ? pickNamesake(g, options) : options.length === 1 ? options[0] : undefined;
     if (into) merge(into, g);

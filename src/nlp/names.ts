@@ -1,5 +1,8 @@
 import { fold, isGivenName, PARTICLES } from './gazetteer.ts';
 
+/** Particles that are far more often a given name when they open a name in English news ("Ben", "Al"). */
+const GIVEN_PARTICLES = new Set(['ben', 'al']);
+
 /** Generational suffixes, dropped from name keys: "Martin Luther King Jr." is "martin luther king". */
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -9,13 +12,16 @@ const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
  */
 export function nameTokens(name: string): string[] {
   const out: string[] = [];
-  for (const word of name.split(/\s+/)) {
+  const words = name.split(/\s+/);
+  words.forEach((word, k) => {
     const parts = fold(word).replace(/['’]s$/, '').split('-').filter(Boolean);
     while (parts.length > 1 && PARTICLES.has(parts[0]!)) parts.shift();
     const w = parts.join('-');
-    if (!w || PARTICLES.has(w) || NAME_SUFFIXES.has(w) || w.includes('.') || w.length === 1) continue;
+    // "Ben Love", "Al Gore": a particle that is also a common given name opens a name as the given name.
+    const given = k === 0 && words.length > 1 && GIVEN_PARTICLES.has(w) && /^\p{Lu}/u.test(word);
+    if (!w || (PARTICLES.has(w) && !given) || NAME_SUFFIXES.has(w) || w.includes('.') || w.length === 1) return;
     out.push(w);
-  }
+  });
   return out;
 }
 
@@ -35,7 +41,12 @@ export const fitsInitial = (initial: string, surname: string, tokens: string[]):
   tokens.length > 1 && tokens[0]!.startsWith(initial) && tokens[tokens.length - 1] === surname;
 
 /** The same words in any order: "Salah Abdeslam" and "Abdeslam Salah" share a key. */
-export const nameKey = (tokens: string[]): string => [...tokens].sort().join(' ');
+export function nameKey(tokens: string[]): string {
+  // One or two words (most names): no array to sort.
+  if (tokens.length === 1) return tokens[0]!;
+  if (tokens.length === 2) return tokens[0]! <= tokens[1]! ? `${tokens[0]} ${tokens[1]}` : `${tokens[1]} ${tokens[0]}`;
+  return [...tokens].sort().join(' ');
+}
 
 /**
  * People indexed by the words of their names, to resolve a mention to the one person it fits: the

@@ -12,6 +12,7 @@ export interface Word {
   text: string;
   lower: string;
   pos: string;
+  /** wink's lemma as it gives it (not folded: lower-case it to compare). */
   lemma: string;
   /** Character offsets in the sentence text. */
   start: number;
@@ -22,7 +23,6 @@ export interface Word {
   figure: boolean;
 }
 
-const HYPHENS = new Set(['-', '‐', '‑']);
 /** Tokens inside these wink entities are dates and figures, never names. */
 const NOT_NAME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
@@ -36,38 +36,117 @@ function nameShaped(word: string, particle: boolean): boolean {
   return (particle || CAPITALISED.test(bare)) && !PLURAL_INITIALISM.test(bare);
 }
 
-export function wordsOf(st: SentenceTokens): Word[] {
-  const inEntity = new Uint8Array(st.values.length);
-  for (const e of st.entities) if (NOT_NAME_ENTITIES.has(e.type)) inEntity.fill(1, e.first, e.last + 1);
+const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+
+/** A hyphen token: "-", "‐", "‑". */
+const isHyphen = (v: string) => v.length === 1 && (v.charCodeAt(0) === 45 || v.charCodeAt(0) === 0x2010 || v.charCodeAt(0) === 0x2011);
+
+/** Lower case without diacritics (`fold`), with the common case (ASCII) tested by hand. */
+function lowerOf(w: string): string {
+  const lower = w.toLowerCase();
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e) return fold(w);
+  }
+  return lower;
+}
+
+/** Capitalised as far as its first letter says: A–Z, or an upper-case letter beyond ASCII (`/^\p{Lu}/u`). */
+export function upperFirst(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  return c >= 128 && /^\p{Lu}/u.test(w);
+}
+
+/** The last token of the word that starts at token i: "x-Y" chains written without spaces are one word. */
+function wordEnd(st: SentenceTokens, i: number): number {
+  const { values, types, offsets } = st;
+  const n = values.length;
+  let j = i;
+  while (
+    j + 2 < n &&
+    isHyphen(values[j + 1]!) &&
+    offsets[j + 1] === offsets[j]! + values[j]!.length &&
+    offsets[j + 2] === offsets[j + 1]! + 1 &&
+    types[j] === 'word' &&
+    types[j + 2] === 'word'
+  )
+    j += 2;
+  return j;
+}
+
+/**
+ * The words of a sentence. With `pool`, the Word objects (and the array) are reused from call to
+ * call: such words are valid until the next call with the same pool, and must not be kept.
+ */
+export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
+  const { values, types, offsets, pos: tags, lemmas } = st;
+  const n = values.length;
+  let inEntity: Uint8Array | undefined;
+  for (const e of st.entities) {
+    if (!NOT_NAME_ENTITIES.has(e.type)) continue;
+    inEntity ??= new Uint8Array(n);
+    inEntity.fill(1, e.first, e.last + 1);
+  }
   const text = st.sentence.text;
-  const out: Word[] = [];
-  const n = st.values.length;
+  if (pool && pool.length < 2) pool.push([], []);
+  const out: Word[] = pool ? pool[0]! : [];
+  const spare: Word[] | undefined = pool?.[1];
+  let count = 0;
+  let prevName = false;
   for (let i = 0; i < n; i++) {
-    let j = i;
-    // Join "x-Y" chains written without spaces.
-    while (
-      j + 2 < n &&
-      HYPHENS.has(st.values[j + 1]!) &&
-      st.offsets[j + 1] === st.offsets[j]! + st.values[j]!.length &&
-      st.offsets[j + 2] === st.offsets[j + 1]! + 1 &&
-      st.types[j] === 'word' &&
-      st.types[j + 2] === 'word'
-    )
-      j += 2;
-    const start = st.offsets[i]!;
-    const lastPart = st.values[j]!;
-    const end = st.offsets[j]! + lastPart.length;
-    const w = text.slice(start, end);
-    const lower = fold(w);
-    const looksName = st.types[i] === 'word' && !inEntity[i] && !NOT_NAMES.has(lower) && nameShaped(w, j > i && PARTICLES.has(st.values[i]!.toLowerCase()));
-    const pos = st.pos[j]!;
-    // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
-    const prev = out[out.length - 1];
-    const name = looksName && (pos === 'PROPN' || (!!prev?.name && !TITLES.has(lower) && ['NOUN', 'VERB', 'ADJ'].includes(pos)));
-    out.push({ text: w, lower, pos, lemma: (st.lemmas[j] ?? lastPart).toLowerCase(), start, end, name, figure: inEntity[i] === 1 });
+    const j = wordEnd(st, i);
+    const start = offsets[i]!;
+    const lastPart = values[j]!;
+    const end = offsets[j]! + lastPart.length;
+    // A token's value is its text in the sentence (offsets are found by its value).
+    const w = j === i ? lastPart : text.slice(start, end);
+    const lower = lowerOf(w);
+    const figure = inEntity !== undefined && inEntity[i] === 1;
+    const pos = tags[j]!;
+    let name = false;
+    if (types[i] === 'word' && !figure) {
+      const particle = j > i && PARTICLES.has(values[i]!.toLowerCase());
+      if ((particle || upperFirst(w)) && !NOT_NAMES.has(lower) && nameShaped(w, particle)) {
+        // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
+        name = pos === 'PROPN' || (prevName && !TITLES.has(lower) && SOFT_POS.has(pos));
+      }
+    }
+    const lemma = lemmas[j] ?? lastPart;
+    const reused = spare?.[count];
+    if (reused) {
+      reused.text = w;
+      reused.lower = lower;
+      reused.pos = pos;
+      reused.lemma = lemma;
+      reused.start = start;
+      reused.end = end;
+      reused.name = name;
+      reused.figure = figure;
+      out[count] = reused;
+    } else {
+      const word = { text: w, lower, pos, lemma, start, end, name, figure };
+      spare?.push(word);
+      out[count] = word;
+    }
+    count++;
+    prevName = name;
     i = j;
   }
+  out.length = count;
   return out;
+}
+
+/** Adds to `into` the words of the sentence after its first that are written in lower case (a–z), folded. */
+export function lowerWordsOf(st: SentenceTokens, into: Set<string>): void {
+  const { values, offsets } = st;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const j = wordEnd(st, i);
+    const c = values[i]!.charCodeAt(0);
+    if (i > 0 && c >= 97 && c <= 122) into.add(lowerOf(j === i ? values[i]! : st.sentence.text.slice(offsets[i]!, offsets[j]! + values[j]!.length)));
+    i = j;
+  }
 }
 
 /** Party words, capitalised, never names: they qualify a title ("Tory leader Michael Howard"). */
@@ -87,7 +166,7 @@ export const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
-export const capitalised = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
+export const capitalised = (w: Word | undefined) => !!w && upperFirst(w.text);
 /** A lower-case noun or adjective, not a gerund ("time meeting Italian President" has no role "time meeting"). */
 const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text) && !w.lower.endsWith('ing');
 export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
@@ -136,7 +215,7 @@ export function appositive(text: string, ws: Word[], at: number): string | undef
       break;
     }
   }
-  if (head < 0 || !(isRoleNoun(ws[head]!.lower) || isRoleNoun(ws[head]!.lemma))) return undefined;
+  if (head < 0 || !(isRoleNoun(ws[head]!.lower) || isRoleNoun(ws[head]!.lemma.toLowerCase()))) return undefined;
   // "…, director Mike Leigh": a title of someone else in a list.
   if (ws[head + 1]?.name) return undefined;
   // It must close: a comma, the end, or a relative clause; "X, the company spokesman said" is a subject.
@@ -156,7 +235,7 @@ export function leadIn(text: string, ws: Word[], comma: number): string | undefi
   for (let k = comma - 1; k >= 0 && k > comma - 9; k--) {
     const w = ws[k]!;
     if (w.pos === 'NOUN' && /^\p{Ll}/u.test(w.text)) {
-      if (isRoleNoun(w.lower) || isRoleNoun(w.lemma)) {
+      if (isRoleNoun(w.lower) || isRoleNoun(w.lemma.toLowerCase())) {
         if (names) return undefined;
         let s = k;
         const modifier = (m: Word) => /^\p{Ll}/u.test(m.text) && (m.pos === 'ADJ' || m.pos === 'NOUN' || (m.pos === 'VERB' && m.lower.endsWith('ed')));

@@ -9,9 +9,9 @@ import type { Word } from '../person-words.ts';
  * line a results row). The same code serves training (scripts/train-people.ts) and tagging, so the
  * two always agree.
  *
- * A feature is a (template, value) pair; each template has its own table of values, so that a
- * value that is already a string of the sentence (a word, a POS tag) is looked up without building a
- * new key string.
+ * A feature is a (template, value) pair, hashed to one 32-bit key: FNV-1a of the value's text (a
+ * pair of values: their two hashes mixed), mixed with the template's number. No feature string is
+ * ever built, and the stored model holds keys and weights, never the words it was trained on.
  */
 
 /** Template names, in table order. Changing them (or what they read) requires retraining the model. */
@@ -45,15 +45,35 @@ export const TEMPLATES = [
 export type Template = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<Template, number>;
 
-/** Receives one feature of the current word. */
-export type Emit = (template: number, value: string) => void;
+/** FNV-1a of s[from..to) (UTF-16 code units), 32 bits. */
+export function fnv1a(s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: spreads the bits of a 32-bit value. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Two value hashes as the hash of their pair (order matters). */
+const pairHash = (a: number, b: number) => fmix(Math.imul(a ^ 0x27d4eb2d, 0x165667b1) + b);
+
+/** The key of feature (template, value hash); never 0 (the weight table's empty slot). */
+export const featureKey = (t: number, v: number) => fmix(v + Math.imul(t + 1, 0x9e3779b1)) || 1;
 
 /** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de", "al-Assad"). */
 export function nameLike(w: Word): boolean {
   const c = w.text.charCodeAt(0);
   // A–Z, or any upper-case letter beyond ASCII.
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return PARTICLES.has(w.lower);
+  // Particles are two to five lower-case letters.
+  if (c < 128) return c >= 97 && c <= 122 && w.lower.length <= 5 && PARTICLES.has(w.lower);
   return /^\p{Lu}/u.test(w.text);
 }
 
@@ -62,7 +82,23 @@ function shapeOf(text: string): string {
   let out = '';
   let last = '';
   for (const ch of text) {
-    const k = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = ch.charCodeAt(0);
+    const k =
+      c < 128
+        ? c >= 65 && c <= 90
+          ? 'X'
+          : c >= 97 && c <= 122
+            ? 'x'
+            : c >= 48 && c <= 57
+              ? 'd'
+              : ch
+        : /\p{Lu}/u.test(ch)
+          ? 'X'
+          : /\p{Ll}/u.test(ch)
+            ? 'x'
+            : /\p{N}/u.test(ch)
+              ? 'd'
+              : ch;
     if (k !== last) out += k;
     last = k;
     if (out.length >= 8) break;
@@ -70,71 +106,91 @@ function shapeOf(text: string): string {
   return out;
 }
 
-/** What the features read of a word alone, remembered by its text: the same words come back all the time. */
+/** Gazetteer classes, as value hashes. */
+const GAZ = Object.fromEntries(
+  ['given', 'country', 'demonym', 'bigcity', 'city', 'title', 'role', 'org', 'corp', 'particle', 'notname'].map((g) => [g, fnv1a(g)]),
+) as Record<string, number>;
+const NONE = new Uint32Array(0);
+
+/** What the features read of a word alone, as value hashes, remembered by its text: the same words come back all the time. */
 interface WordInfo {
-  shape: string;
-  suf3: string | null;
-  suf4: string | null;
-  pre3: string | null;
-  gaz: readonly string[];
+  /** The folded word. */
+  word: number;
+  shape: number;
+  /** 0: the word is too short to have one. */
+  suf3: number;
+  suf4: number;
+  pre3: number;
+  gaz: Uint32Array;
 }
 const INFO = new Map<string, WordInfo>();
-const NONE: readonly string[] = [];
+/**
+ * In front of INFO, a direct-mapped cache of the latest word per slot, by a hash of its length and
+ * three letters: most words are the few common ones, found without hashing the whole text.
+ */
+const RECENT_BITS = 12;
+const recentText: string[] = new Array(1 << RECENT_BITS).fill('');
+const recentInfo: (WordInfo | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
 
 function infoOf(w: Word): WordInfo {
+  const t = w.text;
+  const n = t.length;
+  const slot = (Math.imul(n * 31 + t.charCodeAt(0), 0x9e3779b1) ^ Math.imul(t.charCodeAt(n >> 1) * 131 + t.charCodeAt(n - 1), 0x85ebca6b)) >>> (32 - RECENT_BITS);
+  if (recentText[slot] === t) return recentInfo[slot]!;
+  const info = infoByText(w);
+  recentText[slot] = t;
+  recentInfo[slot] = info;
+  return info;
+}
+
+function infoByText(w: Word): WordInfo {
   let info = INFO.get(w.text);
   if (info === undefined) {
     if (INFO.size > 100_000) INFO.clear();
     const l = w.lower;
-    info = { shape: shapeOf(w.text), suf3: l.length > 3 ? l.slice(-3) : null, suf4: l.length > 4 ? l.slice(-4) : null, pre3: l.length > 3 ? l.slice(0, 3) : null, gaz: gazOf(l) };
+    const n = l.length;
+    info = {
+      word: fnv1a(l),
+      shape: fnv1a(shapeOf(w.text)),
+      suf3: n > 3 ? fnv1a(l, n - 3) : 0,
+      suf4: n > 4 ? fnv1a(l, n - 4) : 0,
+      pre3: n > 3 ? fnv1a(l, 0, 3) : 0,
+      gaz: gazOf(l),
+    };
     INFO.set(w.text, info);
   }
   return info;
 }
 
 /** Gazetteer classes of a folded word. */
-function gazOf(folded: string): readonly string[] {
-  const out: string[] = [];
+function gazOf(folded: string): Uint32Array {
+  const out: number[] = [];
   const lower = folded.replace(/['’]s$/, '');
-  if (isGivenName(lower)) out.push('given');
+  if (isGivenName(lower)) out.push(GAZ.given!);
   const nation = nationKind(lower);
-  if (nation) out.push(nation);
+  if (nation) out.push(GAZ[nation]!);
   const pop = cityPopulation(lower);
-  if (pop >= 100_000) out.push('bigcity');
-  else if (pop >= 0) out.push('city');
-  if (TITLES.has(lower)) out.push('title');
-  if (isRoleNoun(lower, false)) out.push('role');
-  if (ORG_HEADS.has(lower)) out.push('org');
-  if (CORPORATE_SUFFIX.test(lower)) out.push('corp');
-  if (PARTICLES.has(lower)) out.push('particle');
-  if (NOT_NAMES.has(lower)) out.push('notname');
-  return out.length ? out : NONE;
+  if (pop >= 100_000) out.push(GAZ.bigcity!);
+  else if (pop >= 0) out.push(GAZ.city!);
+  if (TITLES.has(lower)) out.push(GAZ.title!);
+  if (isRoleNoun(lower, false)) out.push(GAZ.role!);
+  if (ORG_HEADS.has(lower)) out.push(GAZ.org!);
+  if (CORPORATE_SUFFIX.test(lower)) out.push(GAZ.corp!);
+  if (PARTICLES.has(lower)) out.push(GAZ.particle!);
+  if (NOT_NAMES.has(lower)) out.push(GAZ.notname!);
+  return out.length ? Uint32Array.from(out) : NONE;
 }
 
-/**
- * `${a}|${b}`, interned: the same pair gives the same string object, whose hash V8 then computes
- * once, so a table look-up builds no new string.
- */
-const PAIRS = new Map<string, Map<string, string>>();
-let pairCount = 0;
-function pair(a: string, b: string): string {
-  let inner = PAIRS.get(a);
-  if (inner === undefined) {
-    if (pairCount > 200_000) {
-      PAIRS.clear();
-      pairCount = 0;
-    }
-    inner = new Map();
-    PAIRS.set(a, inner);
+/** POS tags as value hashes (a closed set). */
+const POS = new Map<string, number>();
+const posHash = (pos: string) => {
+  let h = POS.get(pos);
+  if (h === undefined) {
+    h = fnv1a(pos);
+    POS.set(pos, h);
   }
-  let s = inner.get(b);
-  if (s === undefined) {
-    s = `${a}|${b}`;
-    inner.set(b, s);
-    pairCount++;
-  }
-  return s;
-}
+  return h;
+};
 
 /** What the tagger knows of an article beyond the sentence: the words it writes in lower case. */
 export interface ArticleContext {
@@ -154,7 +210,7 @@ export function articleContext(sentences: Word[][]): ArticleContext {
 }
 
 /** A results row or a list line rather than running text: many figures, few lower-case words. */
-function lineKind(ws: Word[]): string {
+function lineKind(ws: Word[]): number {
   let digits = 0;
   let lower = 0;
   for (const w of ws) {
@@ -162,90 +218,123 @@ function lineKind(ws: Word[]): string {
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 97 && c <= 122) lower++;
   }
-  if (ws.length < 4) return 'short';
-  if (digits * 4 >= ws.length) return 'figures';
-  if (lower * 4 < ws.length) return 'caps';
-  return 'prose';
+  if (ws.length < 4) return LINE.short!;
+  if (digits * 4 >= ws.length) return LINE.figures!;
+  if (lower * 4 < ws.length) return LINE.caps!;
+  return LINE.prose!;
 }
+const LINE = Object.fromEntries(['short', 'figures', 'caps', 'prose'].map((k) => [k, fnv1a(k)])) as Record<string, number>;
 
-const BOS = '<s>';
-const EOS = '</s>';
-
-/**
- * Emits the features of word `i` of a sentence. `kind` is the sentence's `lineKind`, `run` the
- * length of the name-like run the word stands in and its place in it.
- */
-function wordFeatures(ws: Word[], i: number, ctx: ArticleContext, kind: string, run: string, emit: Emit): void {
-  const w = ws[i]!;
-  const p = ws[i - 1];
-  const n = ws[i + 1];
-  const n2 = ws[i + 2];
-  const info = infoOf(w);
-  const pi = p ? infoOf(p) : undefined;
-  const ni = n ? infoOf(n) : undefined;
-  const s0 = info.shape;
-  const pl = p ? p.lower : BOS;
-  const nl = n ? n.lower : EOS;
-  emit(T.bias, '');
-  emit(T.w0, w.lower);
-  emit(T['w-1'], pl);
-  emit(T['w+1'], nl);
-  emit(T['w-2'], ws[i - 2]?.lower ?? BOS);
-  emit(T['w+2'], n2?.lower ?? EOS);
-  emit(T.shape0, s0);
-  emit(T['shape-1|0'], pair(pi ? pi.shape : BOS, s0));
-  emit(T['shape0|+1'], pair(s0, ni ? ni.shape : EOS));
-  if (info.suf3 !== null) emit(T.suf3, info.suf3);
-  if (info.pre3 !== null) emit(T.pre3, info.pre3);
-  if (info.suf4 !== null) emit(T.suf4, info.suf4);
-  emit(T.pos0, w.pos);
-  emit(T['pos-1'], p ? p.pos : BOS);
-  emit(T['pos+1'], n ? n.pos : EOS);
-  for (const g of info.gaz) emit(T.gaz0, g);
-  if (pi) for (const g of pi.gaz) emit(T['gaz-1'], g);
-  if (ni) for (const g of ni.gaz) emit(T['gaz+1'], g);
-  if (n2) for (const g of infoOf(n2).gaz) emit(T['gaz+2'], g);
-  if (i === 0) emit(T['first|shape0'], s0);
-  emit(T.run, run);
-  if (ctx.lowerWords.has(w.lower)) emit(T.doclower, '1');
-  emit(T['line|shape0'], pair(kind, s0));
-  emit(T['w-1|shape0'], pair(pl, s0));
-  emit(T['w+1|shape0'], pair(nl, s0));
-}
-
-const RUNS = [1, 2, 3, 4].map((len) => Array.from({ length: len }, (_, k) => `${len}:${k}${k === len - 1 ? 'e' : ''}`));
+const BOS = fnv1a('<s>');
+const EOS = fnv1a('</s>');
+const EMPTY = fnv1a('');
+const ONE = fnv1a('1');
 /** "3:1": the second word of a run of three; "4:3e": the last of four or more. */
-function runOf(len: number, k: number, last: boolean): string {
+const RUNS = [1, 2, 3, 4].map((len) => Array.from({ length: len }, (_, k) => fnv1a(`${len}:${k}${k === len - 1 ? 'e' : ''}`)));
+function runOf(len: number, k: number, last: boolean): number {
   const row = RUNS[Math.min(len, 4) - 1]!;
   if (last) return row[row.length - 1]!;
   return row[Math.min(k, row.length - 2)]!;
 }
 
+/** The most features a word has: 25 templates, the four gazetteer ones with up to 11 classes each. */
+export const MAX_FEATURES = TEMPLATES.length + 4 * 11;
+
 /**
- * For every name-like word of the sentence, calls `begin(i)` and then `emit` for each of its
- * features (the other words are never part of a name: the tagger gives them O without features).
+ * Writes the feature keys of word `i` into `out` from `at`; returns where they end. `infos` are the
+ * sentence's word infos, `kind` its `lineKind`, `run` the hash of the word's place in its name-like run.
  */
-export function sentenceFeatures(ws: Word[], ctx: ArticleContext, begin: (i: number) => void, emit: Emit): void {
-  let kind: string | undefined;
+function wordFeatures(ws: Word[], infos: WordInfo[], i: number, ctx: ArticleContext, kind: number, run: number, out: Uint32Array, at: number): number {
+  const w = ws[i]!;
+  const p = ws[i - 1];
+  const n = ws[i + 1];
+  const info = infos[i]!;
+  const pi = p ? infos[i - 1] : undefined;
+  const ni = n ? infos[i + 1] : undefined;
+  const n2i = i + 2 < ws.length ? infos[i + 2] : undefined;
+  const s0 = info.shape;
+  const pl = pi ? pi.word : BOS;
+  const nl = ni ? ni.word : EOS;
+  out[at++] = featureKey(T.bias, EMPTY);
+  out[at++] = featureKey(T.w0, info.word);
+  out[at++] = featureKey(T['w-1'], pl);
+  out[at++] = featureKey(T['w+1'], nl);
+  out[at++] = featureKey(T['w-2'], i >= 2 ? infos[i - 2]!.word : BOS);
+  out[at++] = featureKey(T['w+2'], n2i ? n2i.word : EOS);
+  out[at++] = featureKey(T.shape0, s0);
+  out[at++] = featureKey(T['shape-1|0'], pairHash(pi ? pi.shape : BOS, s0));
+  out[at++] = featureKey(T['shape0|+1'], pairHash(s0, ni ? ni.shape : EOS));
+  if (info.suf3) out[at++] = featureKey(T.suf3, info.suf3);
+  if (info.pre3) out[at++] = featureKey(T.pre3, info.pre3);
+  if (info.suf4) out[at++] = featureKey(T.suf4, info.suf4);
+  out[at++] = featureKey(T.pos0, posHash(w.pos));
+  out[at++] = featureKey(T['pos-1'], p ? posHash(p.pos) : BOS);
+  out[at++] = featureKey(T['pos+1'], n ? posHash(n.pos) : EOS);
+  for (const g of info.gaz) out[at++] = featureKey(T.gaz0, g);
+  if (pi) for (const g of pi.gaz) out[at++] = featureKey(T['gaz-1'], g);
+  if (ni) for (const g of ni.gaz) out[at++] = featureKey(T['gaz+1'], g);
+  if (n2i) for (const g of n2i.gaz) out[at++] = featureKey(T['gaz+2'], g);
+  if (i === 0) out[at++] = featureKey(T['first|shape0'], s0);
+  out[at++] = featureKey(T.run, run);
+  if (ctx.lowerWords.has(w.lower)) out[at++] = featureKey(T.doclower, ONE);
+  out[at++] = featureKey(T['line|shape0'], pairHash(kind, s0));
+  out[at++] = featureKey(T['w-1|shape0'], pairHash(pl, s0));
+  out[at++] = featureKey(T['w+1|shape0'], pairHash(nl, s0));
+  return at;
+}
+
+/**
+ * The features of a sentence's name-like words (the other words are never part of a name: the
+ * tagger gives them O without features). Word i's keys are `keys[start[i]..start[i + 1])`; a word
+ * with none is not a candidate. The arrays are reused from call to call: read them before the next.
+ */
+export interface SentenceFeatures {
+  keys: Uint32Array;
+  start: Uint32Array;
+  /** How many words have features. */
+  count: number;
+}
+let keys = new Uint32Array(4096);
+let start = new Uint32Array(257);
+
+export function sentenceFeatures(ws: Word[], ctx: ArticleContext): SentenceFeatures {
+  const n = ws.length;
+  if (start.length < n + 1) start = new Uint32Array(2 * n + 1);
+  let at = 0;
+  let count = 0;
+  let kind = 0;
+  let infos: WordInfo[] | undefined;
   let i = 0;
-  while (i < ws.length) {
+  start[0] = 0;
+  while (i < n) {
     if (!nameLike(ws[i]!)) {
-      i++;
+      start[++i] = at;
       continue;
     }
-    kind ??= lineKind(ws);
     let j = i;
-    while (j + 1 < ws.length && nameLike(ws[j + 1]!)) j++;
+    while (j + 1 < n && nameLike(ws[j + 1]!)) j++;
     // A lone capitalised first word the article also writes in lower case ("The", "But", "Police")
     // is not a name: it is left O unscored, which spares the tagger a word in most sentences.
     if (j === 0 && ctx.lowerWords.has(ws[0]!.lower)) {
-      i = 1;
+      start[++i] = at;
       continue;
     }
+    if (infos === undefined) {
+      infos = new Array<WordInfo>(n);
+      kind = lineKind(ws);
+    }
+    for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, j + 2); k++) infos[k] ??= infoOf(ws[k]!);
     for (let k = i; k <= j; k++) {
-      begin(k);
-      wordFeatures(ws, k, ctx, kind, runOf(j - i + 1, k - i, k === j), emit);
+      if (keys.length < at + MAX_FEATURES) {
+        const bigger = new Uint32Array(2 * keys.length);
+        bigger.set(keys);
+        keys = bigger;
+      }
+      at = wordFeatures(ws, infos, k, ctx, kind, runOf(j - i + 1, k - i, k === j), keys, at);
+      count++;
+      start[k + 1] = at;
     }
     i = j + 1;
   }
+  return { keys, start, count };
 }

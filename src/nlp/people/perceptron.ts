@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, sentenceFeatures, TEMPLATES } from './features.ts';
+import { type ArticleContext, sentenceFeatures } from './features.ts';
 
 /**
  * A first-order sequence tagger for person names: an averaged structured perceptron (Collins 2002)
@@ -14,12 +14,35 @@ const TAGS = 3;
 /** Transition rows: from START, O, B, I. */
 const FROM = 4;
 
-/** Weights of a trained model: one table per feature template, value → row of TAGS weights. */
+/**
+ * Weights of a trained model: an open-addressing table from feature key (`featureKey`, never 0) to
+ * a row of TAGS weights, probed linearly from `key & mask`. Slot s is `table[4s]` (the key, read
+ * through `keys`, a view of the same memory) and its weights `table[4s + 1 .. 4s + 3]`: one probe
+ * reads one cache line.
+ */
 export interface Weights {
-  tables: Map<string, number>[];
-  weights: Float32Array | Float64Array;
+  keys: Uint32Array;
+  table: Float32Array;
+  mask: number;
   /** trans[from * TAGS + to], from START/O/B/I (0..3). */
   trans: Float32Array | Float64Array;
+}
+
+/** A weight table for `keys[r]` → `rows[r * TAGS .. r * TAGS + 2]`, at most half full. */
+export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, trans: Float32Array | Float64Array): Weights {
+  let size = 1024;
+  while (size < 2 * keys.length) size *= 2;
+  const table = new Float32Array(size * 4);
+  const slots = new Uint32Array(table.buffer);
+  const mask = size - 1;
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]!;
+    let s = key & mask;
+    while (slots[s * 4] !== 0 && slots[s * 4] !== key) s = (s + 1) & mask;
+    slots[s * 4] = key;
+    for (let t = 0; t < TAGS; t++) table[s * 4 + 1 + t] = rows[r * TAGS + t]!;
+  }
+  return { keys: slots, table, mask, trans };
 }
 
 /** A span of words tagged as one person's name, with how far the tagger prefers it to nothing. */
@@ -30,94 +53,153 @@ export interface NameSpan {
   margin: number;
 }
 
-/** Emission scores (n × TAGS) and which words are name-like; the others are O. */
-function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } {
-  const em = new Float64Array(ws.length * TAGS);
-  const cand = new Uint8Array(ws.length);
-  const { tables, weights } = model;
-  let at = 0;
-  sentenceFeatures(
-    ws,
-    ctx,
-    (i) => {
-      cand[i] = 1;
-      at = i * TAGS;
-    },
-    (t, v) => {
-      const row = tables[t]!.get(v);
-      if (row === undefined) return;
-      const k = row * TAGS;
-      em[at]! += weights[k]!;
-      em[at + 1]! += weights[k + 1]!;
-      em[at + 2]! += weights[k + 2]!;
-    },
-  );
+let emBuf = new Float64Array(3 * 256);
+let candBuf = new Uint8Array(256);
+
+/** Emission scores (n × TAGS) and which words are name-like (the others are O); reused buffers, or null when no word is. */
+function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
+  const { keys, start, count } = sentenceFeatures(ws, ctx);
+  if (count === 0) return null;
+  const n = ws.length;
+  if (candBuf.length < n) {
+    candBuf = new Uint8Array(2 * n);
+    emBuf = new Float64Array(2 * n * TAGS);
+  }
+  const em = emBuf.subarray(0, n * TAGS).fill(0);
+  const cand = candBuf.subarray(0, n).fill(0);
+  const { keys: slots, mask, table } = model;
+  for (let i = 0; i < n; i++) {
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    if (a === b) continue;
+    cand[i] = 1;
+    const at = i * TAGS;
+    let e0 = 0;
+    let e1 = 0;
+    let e2 = 0;
+    for (let f = a; f < b; f++) {
+      const key = keys[f]!;
+      let s = key & mask;
+      for (;;) {
+        const k = slots[s * 4]!;
+        if (k === key) {
+          const r = s * 4;
+          e0 += table[r + 1]!;
+          e1 += table[r + 2]!;
+          e2 += table[r + 3]!;
+          break;
+        }
+        if (k === 0) break;
+        s = (s + 1) & mask;
+      }
+    }
+    em[at] = e0;
+    em[at + 1] = e1;
+    em[at + 2] = e2;
+  }
   return { em, cand };
 }
 
-/** The best tag sequence under emissions `em` and transitions `trans` (I only after B or I). */
+const NEG = -1e300;
+let score = new Float64Array(3 * 64);
+let back = new Uint8Array(3 * 64);
+
+/**
+ * The best tag sequence under emissions `em` and transitions `trans` (I only after B or I). A word
+ * that is not a candidate is O, so each run of candidates is decoded alone, entered from O (or
+ * from the start) and left into O: the same path as decoding the whole sentence.
+ */
 function viterbi(em: Float64Array, cand: Uint8Array, trans: ArrayLike<number>): Uint8Array {
   const n = cand.length;
   const tags = new Uint8Array(n);
-  if (n === 0) return tags;
-  const score = new Float64Array(n * TAGS);
-  const back = new Uint8Array(n * TAGS);
-  const NEG = -1e300;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
+    if (!cand[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && cand[j + 1]) j++;
+    decodeRun(em, trans, i, j, j + 1 < n, tags);
+    i = j + 1;
+  }
+  return tags;
+}
+
+/** Viterbi over the candidates a..b, entered from O (from the start when a is 0), left into O when `exit`. */
+function decodeRun(em: Float64Array, trans: ArrayLike<number>, a: number, b: number, exit: boolean, tags: Uint8Array): void {
+  const len = b - a + 1;
+  if (score.length < len * TAGS) {
+    score = new Float64Array(2 * len * TAGS);
+    back = new Uint8Array(2 * len * TAGS);
+  }
+  const from = a === 0 ? 0 : O + 1;
+  for (let t = 0; t < TAGS; t++) score[t] = t === I ? NEG : em[a * TAGS + t]! + trans[from * TAGS + t]!;
+  for (let k = 1; k < len; k++) {
+    const e = (a + k) * TAGS;
+    const prev = (k - 1) * TAGS;
     for (let t = 0; t < TAGS; t++) {
-      if (!cand[i] && t !== O) {
-        score[i * TAGS + t] = NEG;
-        continue;
-      }
-      const e = em[i * TAGS + t]!;
-      if (i === 0) {
-        score[t] = t === I ? NEG : e + trans[t]!;
-        continue;
-      }
       let best = NEG;
       let arg = 0;
       for (let p = 0; p < TAGS; p++) {
         if (t === I && p === O) continue;
-        const s = score[(i - 1) * TAGS + p]!;
+        const s = score[prev + p]!;
         if (s <= NEG) continue;
         const v = s + trans[(p + 1) * TAGS + t]!;
-        if (v > best) [best, arg] = [v, p];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
-      score[i * TAGS + t] = best <= NEG ? NEG : best + e;
-      back[i * TAGS + t] = arg;
+      score[k * TAGS + t] = best <= NEG ? NEG : best + em[e + t]!;
+      back[k * TAGS + t] = arg;
     }
   }
+  const end = (len - 1) * TAGS;
   let last = 0;
-  for (let t = 1; t < TAGS; t++) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
-  for (let i = n - 1; i >= 0; i--) {
-    tags[i] = last;
-    last = back[i * TAGS + last]!;
+  if (exit) {
+    let best = NEG;
+    for (let t = 0; t < TAGS; t++) {
+      const s = score[end + t]!;
+      if (s <= NEG) continue;
+      const v = s + trans[(t + 1) * TAGS + O]!;
+      if (v > best) {
+        best = v;
+        last = t;
+      }
+    }
+  } else {
+    for (let t = 1; t < TAGS; t++) if (score[end + t]! > score[end + last]!) last = t;
   }
-  return tags;
+  for (let k = len - 1; k >= 0; k--) {
+    tags[a + k] = last;
+    last = back[k * TAGS + last]!;
+  }
 }
 
 /** Spans of B I* in a tag sequence, each with its margin over O. */
 function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): NameSpan[] {
   const out: NameSpan[] = [];
   const n = tags.length;
-  /** Emissions of words a..b and the transitions into a..b+1, under `tagAt`. */
-  const local = (a: number, b: number, tagAt: (k: number) => number) => {
-    let s = 0;
-    for (let k = a; k <= Math.min(b + 1, n - 1); k++) {
-      const from = k === 0 ? 0 : tagAt(k - 1) + 1;
-      s += trans[from * TAGS + tagAt(k)]!;
-      if (k <= b) s += em[k * TAGS + tagAt(k)]!;
-    }
-    return s;
-  };
   for (let i = 0; i < n; i++) {
     if (tags[i] !== B) continue;
     let j = i;
     while (j + 1 < n && tags[j + 1] === I) j++;
-    const first = i;
-    const last = j;
-    const margin = local(i, j, (k) => tags[k]!) - local(i, j, (k) => (k >= first && k <= last ? O : tags[k]!));
-    out.push({ first, last, margin });
+    // The emissions of words i..j and the transitions into i..j+1, as tagged and with i..j as O.
+    let tagged = 0;
+    let none = 0;
+    const top = Math.min(j + 1, n - 1);
+    for (let k = i; k <= top; k++) {
+      const t = tags[k]!;
+      const o = k <= j ? O : t;
+      const fromT = k === 0 ? 0 : tags[k - 1]! + 1;
+      const fromO = k === 0 ? 0 : (k - 1 >= i ? O : tags[k - 1]!) + 1;
+      tagged += trans[fromT * TAGS + t]!;
+      if (k <= j) tagged += em[k * TAGS + t]!;
+      none += trans[fromO * TAGS + o]!;
+      if (k <= j) none += em[k * TAGS + o]!;
+    }
+    out.push({ first: i, last: j, margin: tagged - none });
     i = j;
   }
   return out;
@@ -126,7 +208,9 @@ function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): 
 /** Names the model finds in one sentence's words. */
 export function tag(model: Weights, ws: Word[], ctx: ArticleContext): NameSpan[] {
   if (!ws.length) return [];
-  const { em, cand } = emissions(model, ws, ctx);
+  const e = emissions(model, ws, ctx);
+  if (e === null) return [];
+  const { em, cand } = e;
   return spansOf(viterbi(em, cand, model.trans), em, model.trans);
 }
 
@@ -138,7 +222,8 @@ interface Example {
 
 /** Trains the weights: averaged structured perceptron, Viterbi decoding. */
 export class Learner {
-  readonly tables: Map<string, number>[] = TEMPLATES.map(() => new Map());
+  /** Feature key → row. */
+  readonly rowOf = new Map<number, number>();
   private w = new Float64Array(1 << 16);
   private u = new Float64Array(1 << 16);
   private rows = 0;
@@ -147,12 +232,11 @@ export class Learner {
   private c = 1;
   private readonly examples: Example[] = [];
 
-  private row(t: number, v: string): number {
-    const table = this.tables[t]!;
-    let r = table.get(v);
+  private row(key: number): number {
+    let r = this.rowOf.get(key);
     if (r === undefined) {
       r = this.rows++;
-      table.set(v, r);
+      this.rowOf.set(key, r);
       if (this.rows * TAGS > this.w.length) {
         const grow = (a: Float64Array) => {
           const b = new Float64Array(a.length * 2);
@@ -169,18 +253,11 @@ export class Learner {
   /** Adds a sentence with its gold tags (one per word). */
   add(ws: Word[], ctx: ArticleContext, gold: Uint8Array): void {
     const rows: (Int32Array | null)[] = new Array(ws.length).fill(null);
-    const lists: number[][] = [];
-    sentenceFeatures(
-      ws,
-      ctx,
-      (i) => {
-        lists[i] = [];
-      },
-      (t, v) => lists[lists.length - 1]!.push(this.row(t, v)),
-    );
-    lists.forEach((list, i) => {
-      rows[i] = Int32Array.from(list);
-    });
+    const { keys, start } = sentenceFeatures(ws, ctx);
+    for (let i = 0; i < ws.length; i++) {
+      if (start[i] === start[i + 1]) continue;
+      rows[i] = Int32Array.from(keys.subarray(start[i]!, start[i + 1]!), (key) => this.row(key));
+    }
     // A gold name word that is not name-like cannot be tagged: it stays O.
     const g = Uint8Array.from(gold, (x, i) => (rows[i] ? x : O));
     for (let i = 0; i < g.length; i++) if (g[i] === I && (i === 0 || g[i - 1] === O)) g[i] = B;
@@ -246,6 +323,6 @@ export class Learner {
     for (let k = 0; k < weights.length; k++) weights[k] = this.w[k]! - this.u[k]! / this.c;
     const trans = new Float64Array(FROM * TAGS);
     for (let k = 0; k < trans.length; k++) trans[k] = this.trans[k]! - this.transU[k]! / this.c;
-    return { tables: this.tables, weights, trans };
+    return weightTable([...this.rowOf.keys()], weights, trans);
   }
 }
