@@ -49,6 +49,7 @@ export const WEIGHTS = {
   kindNumber: 0.35,
   kindPlace: 0.35,
   kindReason: 0.35,
+  kindName: 0.35,
   /** Coverage: the share of the question's terms the sentence has. */
   coverage: 0.4,
   /** The question's terms standing close together in the sentence. */
@@ -119,6 +120,7 @@ const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = 
   number: () => WEIGHTS.kindNumber,
   place: () => WEIGHTS.kindPlace,
   reason: () => WEIGHTS.kindReason,
+  name: () => WEIGHTS.kindName,
 };
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));

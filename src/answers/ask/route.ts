@@ -78,20 +78,33 @@ const tidyWords = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const contentTerms = (words: string) => queryTerms(words.replace(FILLER, ' '));
 
 /** What kind of thing answers the question: the ranker prefers sentences that hold one. */
-export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'quote' | 'any';
+export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'name' | 'quote' | 'any';
+
+/** Nouns of measure: "what was the X" asks for a figure. */
+const MEASURE = 'number|toll|age|cost|price|amount|percentage|rate|total|score|population|salary|value|size|budget|fine|bail|reward|figure|count|magnitude|height|weight|distance|temperature|speed';
 
 const KINDS: [RegExp, AnswerKind][] = [
   [/^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|people|player|official|leader|president|actor|actress|singer|star|suspect|victim|boy|girl|son|daughter|wife|husband|politician|minister|candidate|celebrity|group|team|company|organi[sz]ation|band)\b/i, 'person'],
   [/^when\b|^(?:what|which)\s+(?:year|day|date|month|time|decade|century|season)\b|^(?:in|on)\s+what\s+(?:year|day|date|month)\b|^how\s+long\s+ago\b/i, 'date'],
   [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
+  // "What was the death toll?", "What is the age of the suspect?", "what was the quake's magnitude?"
+  [new RegExp(String.raw`^(?:what|which)\s+(?:${AUX}\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:${MEASURE})\b`, 'i'), 'number'],
   [/^where\b|^(?:what|which|in\s+what|in\s+which)\s+(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/i, 'place'],
+  // A named building or feature of the map: "what hospital was she taken to?", "which ocean did the plane fall in?"
+  [/^(?:what|which)\s+(?:\w+\s+)?(?:hospital|airport|prison|jail|stadium|street|river|sea|ocean|lake|mountain|port|border|venue|hotel|base|camp)\b/i, 'place'],
+  // "What is the name of …", "what is the think tank called?": a name, whatever it names.
+  [/^(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?names?\b|^what\s+(?:is|was|are|were)\s+.+\s+(?:called|named)$/i, 'name'],
   [/^why\b|^what\s+(?:caused|causes|led\s+to|prompted|sparked|triggered)\b|^for\s+what\s+reason\b/i, 'reason'],
 ];
 
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
 export function answerKind(question: string): AnswerKind {
-  const q = question.trim().replace(OPENING, '').trim();
-  if (SAID.test(q.replace(/[?!.\s]+$/, ''))) return 'quote';
+  const q = question
+    .trim()
+    .replace(OPENING, '')
+    .replace(/[?!.\s]+$/, '')
+    .trim();
+  if (SAID.test(q)) return 'quote';
   for (const [re, kind] of KINDS) if (re.test(q)) return kind;
   return 'any';
 }

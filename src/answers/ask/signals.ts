@@ -16,6 +16,8 @@ export interface SentenceSignals {
   numbers: string[];
   /** Places it names (countries, cities). */
   places: string[];
+  /** Capitalised phrases inside the sentence (not its first word): names of anything. */
+  names: string[];
   /** It gives a cause ("because", "after", "due to", …). */
   reason: boolean;
   /** It reports speech: a verb of saying, "according to", or a quotation. */
@@ -70,6 +72,7 @@ class Signals implements SentenceSignals {
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
+  #names?: string[];
   #speech?: boolean;
   #pronoun?: boolean;
   constructor(
@@ -94,6 +97,10 @@ class Signals implements SentenceSignals {
   get places() {
     this.#places ??= placesIn(this.text);
     return this.#places;
+  }
+  get names() {
+    this.#names ??= [...this.text.matchAll(CAP_PHRASE)].filter((m) => m.index > 0 && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(m[0])).map((m) => m[0]);
+    return this.#names;
   }
   get reason() {
     this.#reason ??= REASON.test(this.text);
@@ -147,6 +154,8 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
       return sig.places.some((p) => !given(p, asked));
     case 'reason':
       return sig.reason;
+    case 'name':
+      return sig.names.some((n) => !given(n, asked));
     case 'quote':
       return sig.speech;
     case 'any':
