@@ -27,6 +27,16 @@ const SAID = new RegExp(
   String.raw`^what\s+(?:${AUX}\s+)?(.+?)\s+(?:say|said|says|tell|told|think|thinks|thought|claim|claimed|believe|believes|announce|announced)\b\s*(?:about|of|on|regarding|concerning|to)?\s*(.*)$`,
   'i',
 );
+/** Words that cannot be all of a speaker ("what is the think tank called?" is no one's thinking). */
+const NOT_A_SPEAKER = /^(?:(?:the|a|an|this|that|these|those|it|its|there)\s*)+$/i;
+
+/** "What did X say about Y": X and Y, when the question is of that form and X can be someone. */
+function saidIn(q: string): { speaker: string; topic: string } | undefined {
+  const m = SAID.exec(q);
+  if (!m || NOT_A_SPEAKER.test(m[1]!.trim())) return undefined;
+  return { speaker: m[1]!.trim(), topic: m[2]!.trim() };
+}
+
 /** A question's opening that says what kind of answer is wanted, not what it is about. */
 const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX})?\s*`, 'i');
 /** Question filler that would drown the ranking: every sentence "happened", "is known", … */
@@ -56,9 +66,9 @@ export function routeQuestion(question: string): Route {
     .replace(/[?!.\s]+$/, '')
     .replace(OPENING, '')
     .trim();
-  let m = SAID.exec(q);
-  if (m) return { kind: 'said', speaker: m[1]!.trim(), topic: m[2]!.trim() };
-  m = HOW_MANY.exec(q);
+  const said = saidIn(q);
+  if (said) return { kind: 'said', ...said };
+  let m = HOW_MANY.exec(q);
   if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
   m = WHEN.exec(q);
   if (m) return { kind: 'when', words: m[1]!.trim() };
@@ -104,7 +114,7 @@ export function answerKind(question: string): AnswerKind {
     .replace(OPENING, '')
     .replace(/[?!.\s]+$/, '')
     .trim();
-  if (SAID.test(q)) return 'quote';
+  if (saidIn(q)) return 'quote';
   for (const [re, kind] of KINDS) if (re.test(q)) return kind;
   return 'any';
 }

@@ -1,0 +1,106 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
+import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
+import { contentTerms } from '../src/answers/ask/route.ts';
+import { questionWords } from '../src/answers/ask/signals.ts';
+import type { QuoteRef } from '../src/answers/types.ts';
+import type { CorpusIndex } from '../src/index/types.ts';
+import { indexOf, tempCorpus } from './helpers/corpus.ts';
+
+/**
+ * The answer ranker's rules on real CNN sentences: a few stories of the shared NewsQA dev split (read
+ * from ../shared at test time, copied to a temporary folder only, never into the repository), with
+ * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
+ */
+const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
+const STORIES = ['0081', '0274', '0407', '0431', '0463', '0558', '0568', '0680', '0722', '0797'].map((n) => `newsqa-${n}.txt`);
+
+describe('the kind of answer read from more question forms', () => {
+  it('"what was the death toll", "what is the age of …" ask for a figure', () => {
+    expect(answerKind('What was the death toll of the March attacks?')).toBe('number');
+    expect(answerKind('What is the age of the suspect?')).toBe('number');
+    expect(answerKind("What was the quake's magnitude?")).toBe('number');
+    expect(answerKind('What was the score between Chelsea and Wigan Athletic ?')).toBe('number');
+    // A word that only contains a measure is no measure.
+    expect(answerKind('What was the message of the speech?')).toBe('any');
+  });
+
+  it('a hospital, an airport, an ocean is a place; "the name of", "… called" a name', () => {
+    expect(answerKind('what hospital was she taken to?')).toBe('place');
+    expect(answerKind('Which ocean did the plane crash into?')).toBe('place');
+    expect(answerKind('What is the name of the store?')).toBe('name');
+    expect(answerKind('What is the think tank called?')).toBe('name');
+  });
+
+  it('"the think tank" is a noun, not a speaker thinking', () => {
+    expect(routeQuestion('What is the think tank called?').kind).toBe('search');
+    expect(routeQuestion('What does the observatory say?')).toEqual({ kind: 'said', speaker: 'the observatory', topic: '' });
+  });
+});
+
+describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQA dev split', () => {
+  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  let index: CorpusIndex;
+  afterAll(() => corpus?.cleanup());
+  beforeAll(async () => {
+    corpus = await tempCorpus(false);
+    const distractors = readdirSync(DEV)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .slice(0, 12);
+    for (const f of new Set([...STORIES, ...distractors])) await copyFile(path.join(DEV, f), path.join(corpus.dir, f));
+    index = await indexOf(corpus.dir);
+  }, 60_000);
+
+  const first = (q: string) => (answerAsk(index, q).items as QuoteRef[])[0];
+
+  it('a speaker asked in lower case ("the observatory") is found speaking with a capital', () => {
+    const item = first('What does the observatory say?') as QuoteRef & { speaker?: string };
+    expect(item.quote).toMatch(/^The Alaska Volcano Observatory said in a statement Friday/);
+  });
+
+  it('"promises" is a verb of saying: what X said includes what X promised', () => {
+    expect(first('What did  Nils Lofgren say?')!.quote).toMatch(/Nils Lofgren promises it will be "a very cool thing,"/);
+  });
+
+  it('"what is the name of …" prefers a sentence with a name the question does not give', () => {
+    expect(first('What is the name of the Bolivian President?')!.quote).toMatch(/Evo Morales/);
+  });
+
+  it('the story first: the one that holds the question in its lead and in one sentence wins', () => {
+    const q = 'Who was the leader of the Tamil Tigers?';
+    const files = [...index.articles.keys()];
+    const [best] = rankArticles(index, expandTerms(index, contentTerms(q)));
+    expect(files[best!.n]).toBe('newsqa-0797.txt');
+    expect(first(q)!.quote).toMatch(/Velupillai Prabhakaran/);
+  });
+
+  it('the lead of the story holds the place: "Where was Grylls at?"', () => {
+    expect(first('Where was Grylls at?')!.quote).toMatch(/injured his shoulder in Antarctica/);
+  });
+
+  it('a who-question gets a sentence that names a person, not one that says "the pop star"', () => {
+    const all = (answerAsk(index, 'Who said the stimulus bill wasn\'t bipartisan?').items as QuoteRef[]).map((i) => i.quote);
+    expect(all.slice(0, 3).some((q) => /McCain|Graham|Republican lawmakers/.test(q))).toBe(true);
+  });
+
+  it('a short caption and an opening quotation weigh less than a sentence that tells the facts', () => {
+    const query = expandTerms(index, contentTerms('Who arrived in Malawi?'));
+    const ranked = rankSentences(index, query, { kind: 'person', asked: questionWords('Who arrived in Malawi?'), explain: true });
+    for (const r of ranked) {
+      const text = index.sentences[r.id]!.text;
+      expect(r.features!.quotation).toBe(/^["“]/.test(text) ? 1 : 0);
+      expect(r.features!.short).toBe((index.postings.lengths[r.id] ?? 0) < 6 ? 1 : 0);
+    }
+  });
+
+  it('every quote is word for word from its story', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const q of ['What does the observatory say?', 'Who was the leader of the Tamil Tigers?', 'Where was Grylls at?']) {
+      for (const item of answerAsk(index, q).items as QuoteRef[]) expect(await readFile(path.join(corpus.dir, item.source), 'utf8')).toContain(item.quote);
+    }
+  });
+});
