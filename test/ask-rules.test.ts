@@ -16,7 +16,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0274', '0407', '0431', '0463', '0558', '0568', '0680', '0722', '0797'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0274', '0407', '0431', '0463', '0558', '0568', '0680', '0722', '0772', '0797'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -95,6 +95,13 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
       expect(r.features!.quotation).toBe(/^["“]/.test(text) ? 1 : 0);
       expect(r.features!.short).toBe((index.postings.lengths[r.id] ?? 0) < 6 ? 1 : 0);
     }
+  });
+
+  it('a synonym of news reporting meets the question: "lawmakers" finds "senators"', () => {
+    const [lawmakers] = expandTerms(index, contentTerms('lawmakers'));
+    const forms = lawmakers!.forms.map((f) => index.postings.terms[f.id]);
+    expect(forms).toEqual(expect.arrayContaining(contentTerms('senators')));
+    expect(first('What was requested by 10 lawmakers?')!.quote).toMatch(/requested by 13 senators and 10 representatives/);
   });
 
   it('every quote is word for word from its story', async () => {

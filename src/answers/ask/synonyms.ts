@@ -57,6 +57,26 @@ country nation
 study research report survey
 law legislation bill
 ban prohibit
+ceo executive chairman
+rebel insurgent militant
+gunman shooter killer
+company firm
+deal agreement accord pact
+lawmaker legislator congressman senator
+sue lawsuit
+steal theft rob robbery
+flee escape
+fight battle clash combat
+nuclear atomic
+drug narcotic
+economy economic
+award prize
+wife spouse
+plan proposal
+murder homicide
+vote referendum
+cancer tumor
+rule ruling verdict
 `;
 
 let bySynonym: Map<string, string[]> | undefined;
