@@ -104,6 +104,8 @@ const KINDS: [RegExp, AnswerKind][] = [
   [/^(?:what|which)\s+(?:\w+\s+)?(?:hospital|airport|prison|jail|stadium|street|river|sea|ocean|lake|mountain|port|border|venue|hotel|base|camp)\b/i, 'place'],
   // "What is the name of …", "what is the think tank called?": a name, whatever it names.
   [/^(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?names?\b|^what\s+(?:is|was|are|were)\s+.+\s+(?:called|named)$/i, 'name'],
+  // "Which airport is on high alert?", "what company dropped …", "which boxer …": a thing of that kind, by its name.
+  [new RegExp(String.raw`^(?:what|which)\s+(?:other\s+)?(?!(?:${AUX}|kind|sort|type|happen\w*|make|makes|made|led|leads|caused?|causes|started?|starts|went|goes|came|comes|took|takes|got|gets|become|becomes|became|remains?|will|would|can|could|should|must)\b)[a-z][\w-]*(?<!ed)\s+(?!of\b)`, 'i'), 'name'],
   [/^why\b|^what\s+(?:caused|causes|led\s+to|prompted|sparked|triggered)\b|^for\s+what\s+reason\b/i, 'reason'],
 ];
 
