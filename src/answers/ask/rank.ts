@@ -16,9 +16,12 @@ export { expandTerms, type QueryTerm } from './expand.ts';
  * figure, a place, a cause, the words of the person asked about). Every weight is below, by name.
  */
 export const WEIGHTS = {
-  /** BM25 saturation and length normalisation, sentences and articles. */
+  /**
+   * BM25 saturation and length normalisation, sentences and articles. Sentences are normalised only
+   * half way: a long sentence tells more, and the answer to a question is more often in one.
+   */
   k1: 1.2,
-  bSentence: 0.75,
+  bSentence: 0.4,
   bArticle: 0.75,
   /** A term in the first `leadSentences` sentences of an article counts this many times for the article. */
   lead: 2,
