@@ -57,7 +57,7 @@ export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
     const exact = termId(vocab, term);
     add(exact, 1);
     // A word no article has, likely misspelt ("islmaabad"): the indexed words one or two edits away.
-    if (exact < 0 && term.length >= 5 && !/\d/.test(term)) for (const id of nearSpellings(vocab, term)) add(id, FORM_WEIGHTS.related);
+    if (exact < 0 && term.length >= 4 && !/\d/.test(term)) for (const id of nearSpellings(vocab, term)) add(id, FORM_WEIGHTS.related);
     if (term.length >= 4 && !/\d/.test(term)) {
       // Longer forms: the term as a prefix, up to 3 more letters.
       for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {

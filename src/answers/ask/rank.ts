@@ -4,6 +4,7 @@ import { wordTermsOf } from '../../nlp/terms.ts';
 import type { QueryTerm } from './expand.ts';
 import type { AnswerKind } from './route.ts';
 import { attributedTo, holdsAnswer, signalsOf } from './signals.ts';
+import { storyCoverage } from './story.ts';
 
 export { expandTerms, type QueryTerm } from './expand.ts';
 
@@ -15,37 +16,58 @@ export { expandTerms, type QueryTerm } from './expand.ts';
  * figure, a place, a cause, the words of the person asked about). Every weight is below, by name.
  */
 export const WEIGHTS = {
-  /** BM25 saturation and length normalisation, sentences and articles. */
+  /**
+   * BM25 saturation and length normalisation, sentences and articles. Sentences are normalised only
+   * half way: a long sentence tells more, and the answer to a question is more often in one.
+   */
   k1: 1.2,
-  bSentence: 0.75,
+  bSentence: 0.4,
   bArticle: 0.75,
   /** A term in the first `leadSentences` sentences of an article counts this many times for the article. */
   lead: 2,
   leadSentences: 2,
   /** A term of the title adds this share of its idf to the article. */
   title: 0.5,
+  /**
+   * Story evidence (`story.ts`), added to its BM25 over the best one's: the share of the question's
+   * weight the story holds anywhere, in its first `storyLeadSentences` sentences, in its best sentence.
+   */
+  storyAll: 0.5,
+  storyLead: 0.33,
+  storyBest: 2,
+  storyLeadSentences: 3,
   /** Articles whose sentences are ranked: the best few, each scoring at least `articleFloor` of the best. */
   articles: 6,
-  articleFloor: 0.3,
+  articleFloor: 0.6,
   /** The article's share of a sentence's score (its score over the best article's). */
-  article: 1.5,
+  article: 0.56,
+  /** A sentence of the best story. */
+  topStory: 0.47,
   /** Question terms found in the neighbouring sentences and not in this one. */
-  context: 0.15,
+  context: 0.075,
   /** Holding the kind of answer asked for, by kind. */
   kind: 0.35,
-  kindPerson: 0.35,
+  kindPerson: 0.62,
   kindDate: 0.35,
   kindNumber: 0.35,
   kindPlace: 0.35,
   kindReason: 0.35,
+  kindName: 0.35,
   /** Coverage: the share of the question's terms the sentence has. */
-  coverage: 0.3,
+  coverage: 0.4,
   /** The question's terms standing close together in the sentence. */
-  proximity: 0.15,
+  proximity: 0.2,
   /** Consecutive question terms standing side by side in the sentence, as a share of the question's pairs. */
-  phrase: 0.4,
+  phrase: 0.3,
   /** The first sentence of a story, which tells the story. */
-  leadSentence: 0.2,
+  leadSentence: 0.27,
+  /** Early sentences: this much over (1 + position), news tells the most in its first lines. */
+  position: 0.1,
+  /** A short sentence, of fewer terms than `shortTerms` (negative: a penalty). */
+  short: -0.8,
+  shortTerms: 6,
+  /** A sentence opening with a quotation mark, unless X's words are asked for (negative: a penalty). */
+  quotation: -0.53,
   /** "What did X say": X named beside a verb of saying, or the pronoun subject that follows X. */
   saidNamed: 0.6,
   saidPronoun: 0.45,
@@ -101,6 +123,7 @@ const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = 
   number: () => WEIGHTS.kindNumber,
   place: () => WEIGHTS.kindPlace,
   reason: () => WEIGHTS.kindReason,
+  name: () => WEIGHTS.kindName,
 };
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -115,6 +138,8 @@ export interface RankOptions {
   speakerTerms?: string[];
   /** Only sentences this keeps. */
   filter?: (id: number) => boolean;
+  /** Give each sentence's features (tuning, tests). */
+  explain?: boolean;
 }
 
 export interface Ranked {
@@ -126,6 +151,54 @@ export interface Ranked {
   matched: number;
   /** It holds the kind of answer asked for (for "what did X say": it is X's words). */
   fits: boolean;
+  /** With `explain`: what the score is made of. */
+  features?: Features;
+}
+
+/** What a sentence's score is made of: each feature times its weight in `WEIGHTS` (`said` carries its own). */
+export interface Features {
+  /** The sentence's own BM25, over the question's total idf. */
+  bm25: number;
+  /** Its article's score: BM25 over the best article's, plus its coverage of the question (`rankArticles`). */
+  article: number;
+  /** 1 in the best story. */
+  top: number;
+  context: number;
+  proximity: number;
+  phrase: number;
+  coverage: number;
+  /** 1 for the story's first sentence. */
+  lead: number;
+  /** 1 / (1 + the sentence's position in its story). */
+  position: number;
+  /** 1 when it holds the kind of answer asked for (times that kind's weight over `kind`). */
+  kind: number;
+  /** 1 for a sentence of fewer than `shortTerms` terms (a caption, "Watch: … »", a fragment). */
+  short: number;
+  /** 1 for a sentence that opens with a quotation mark (someone's words, seldom the facts asked for). */
+  quotation: number;
+  said: number;
+}
+
+const NO_FEATURES: Features = { bm25: 0, article: 0, top: 0, context: 0, proximity: 0, phrase: 0, coverage: 0, lead: 0, position: 0, kind: 0, short: 0, quotation: 0, said: 0 };
+
+/** The weighted sum of a sentence's features. */
+export function scoreOf(f: Features): number {
+  return (
+    f.bm25 +
+    WEIGHTS.article * f.article +
+    WEIGHTS.topStory * f.top +
+    WEIGHTS.context * f.context +
+    WEIGHTS.proximity * f.proximity +
+    WEIGHTS.phrase * f.phrase +
+    WEIGHTS.coverage * f.coverage +
+    WEIGHTS.leadSentence * f.lead +
+    WEIGHTS.position * f.position +
+    WEIGHTS.kind * f.kind +
+    WEIGHTS.short * f.short +
+    WEIGHTS.quotation * f.quotation +
+    f.said
+  );
 }
 
 /**
@@ -175,6 +248,12 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: numb
       if (title.has(q.term)) r.score += WEIGHTS.title * termIdf[qi]!;
     });
   }
+  // Then how much of the question each holds: in all, in its lead, in its best sentence.
+  const top = Math.max(...head.map((r) => r.score)) || 1;
+  for (const r of head) {
+    const c = storyCoverage(p, query, termIdf, l.firstId[r.n]!, l.firstId[r.n + 1]!, WEIGHTS.storyLeadSentences);
+    r.score = r.score / top + WEIGHTS.storyAll * c.all + WEIGHTS.storyLead * c.lead + WEIGHTS.storyBest * c.best;
+  }
   head.sort((x, y) => y.score - x.score || x.n - y.n);
   return head.slice(0, limit);
 }
@@ -211,6 +290,7 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
   if (!top.length) return [];
   const best = top[0]!.score || 1;
   const articles = top.filter((a) => a.score >= WEIGHTS.articleFloor * best);
+  // The story's score is on the scale of the best BM25 (1) plus its coverage: no further normalising.
   const N = index.sentences.length;
   const { k1, bSentence: b } = WEIGHTS;
   // Term id → (question term, form weight, sentence idf).
@@ -272,36 +352,36 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
       const sid = first + k;
       if (opts.filter && !opts.filter(sid)) continue;
       const m = mine[k]!;
-      let score = m.bm25 + (WEIGHTS.article * art.score) / best;
+      const f: Features = { ...NO_FEATURES, bm25: m.bm25, article: art.score, top: rank === 0 ? 1 : 0, lead: k === 0 ? 1 : 0, position: 1 / (1 + k) };
       // Question terms next door that this sentence lacks: the answer often sits beside the words of the question.
-      let ctx = 0;
       for (const j of [k - 1, k + 1]) {
         const n = mine[j];
         if (!n) continue;
         let add = 0;
         for (const qi of n.qs) if (!m.qs.has(qi) && !speakerSet.has(query[qi]!.term)) add += 1;
-        ctx = Math.max(ctx, add / query.length);
+        f.context = Math.max(f.context, add / query.length);
       }
-      score += WEIGHTS.context * ctx;
       if (m.positions.length >= 2) {
         const span = Math.max(...m.positions) - Math.min(...m.positions) + 1;
-        score += (WEIGHTS.proximity * (m.positions.length - 1)) / (span - 1 || 1) * (m.positions.length / query.length);
+        f.proximity = ((m.positions.length - 1) / (span - 1 || 1)) * (m.positions.length / query.length);
       }
-      if (query.length > 1) score += (WEIGHTS.phrase * m.pairs) / (query.length - 1);
-      if (k === 0) score += WEIGHTS.leadSentence;
+      if (query.length > 1) f.phrase = m.pairs / (query.length - 1);
+      f.coverage = m.qs.size / query.length;
+      if ((p.lengths[sid] ?? 0) < WEIGHTS.shortTerms) f.short = 1;
+      if (!opts.speaker && /^["“]/.test(a.sentences[k]!.text)) f.quotation = 1;
       const sig = signalsOf(a, k);
       let fits = false;
       if (opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked)) {
-        score += KIND_WEIGHT[opts.kind]();
+        f.kind = KIND_WEIGHT[opts.kind]() / WEIGHTS.kind;
         fits = true;
       }
-      score += (WEIGHTS.coverage * m.qs.size) / query.length;
       if (opts.speaker) {
         const by = attributedTo(a, k, opts.speaker);
-        if (by) score += by === 'named' ? WEIGHTS.saidNamed : WEIGHTS.saidPronoun;
+        if (by) f.said = by === 'named' ? WEIGHTS.saidNamed : WEIGHTS.saidPronoun;
         fits = by !== undefined;
       }
-      out.push({ id: sid, score, articleRank: rank, matched: m.qs.size, fits });
+      const score = scoreOf(f);
+      out.push({ id: sid, score, articleRank: rank, matched: m.qs.size, fits, ...(opts.explain ? { features: f } : {}) });
     }
   });
   out.sort((x, y) => y.score - x.score || x.id - y.id);

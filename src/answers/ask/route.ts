@@ -27,6 +27,16 @@ const SAID = new RegExp(
   String.raw`^what\s+(?:${AUX}\s+)?(.+?)\s+(?:say|said|says|tell|told|think|thinks|thought|claim|claimed|believe|believes|announce|announced)\b\s*(?:about|of|on|regarding|concerning|to)?\s*(.*)$`,
   'i',
 );
+/** Words that cannot be all of a speaker ("what is the think tank called?" is no one's thinking). */
+const NOT_A_SPEAKER = /^(?:(?:the|a|an|this|that|these|those|it|its|there)\s*)+$/i;
+
+/** "What did X say about Y": X and Y, when the question is of that form and X can be someone. */
+function saidIn(q: string): { speaker: string; topic: string } | undefined {
+  const m = SAID.exec(q);
+  if (!m || NOT_A_SPEAKER.test(m[1]!.trim())) return undefined;
+  return { speaker: m[1]!.trim(), topic: m[2]!.trim() };
+}
+
 /** A question's opening that says what kind of answer is wanted, not what it is about. */
 const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX})?\s*`, 'i');
 /** Question filler that would drown the ranking: every sentence "happened", "is known", … */
@@ -56,9 +66,9 @@ export function routeQuestion(question: string): Route {
     .replace(/[?!.\s]+$/, '')
     .replace(OPENING, '')
     .trim();
-  let m = SAID.exec(q);
-  if (m) return { kind: 'said', speaker: m[1]!.trim(), topic: m[2]!.trim() };
-  m = HOW_MANY.exec(q);
+  const said = saidIn(q);
+  if (said) return { kind: 'said', ...said };
+  let m = HOW_MANY.exec(q);
   if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
   m = WHEN.exec(q);
   if (m) return { kind: 'when', words: m[1]!.trim() };
@@ -78,20 +88,35 @@ const tidyWords = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const contentTerms = (words: string) => queryTerms(words.replace(FILLER, ' '));
 
 /** What kind of thing answers the question: the ranker prefers sentences that hold one. */
-export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'quote' | 'any';
+export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'name' | 'quote' | 'any';
+
+/** Nouns of measure: "what was the X" asks for a figure. */
+const MEASURE = 'number|toll|age|cost|price|amount|percentage|rate|total|score|population|salary|value|size|budget|fine|bail|reward|figure|count|magnitude|height|weight|distance|temperature|speed';
 
 const KINDS: [RegExp, AnswerKind][] = [
   [/^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|people|player|official|leader|president|actor|actress|singer|star|suspect|victim|boy|girl|son|daughter|wife|husband|politician|minister|candidate|celebrity|group|team|company|organi[sz]ation|band)\b/i, 'person'],
   [/^when\b|^(?:what|which)\s+(?:year|day|date|month|time|decade|century|season)\b|^(?:in|on)\s+what\s+(?:year|day|date|month)\b|^how\s+long\s+ago\b/i, 'date'],
   [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
+  // "What was the death toll?", "What is the age of the suspect?", "what was the quake's magnitude?"
+  [new RegExp(String.raw`^(?:what|which)\s+(?:${AUX}\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:${MEASURE})\b`, 'i'), 'number'],
   [/^where\b|^(?:what|which|in\s+what|in\s+which)\s+(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/i, 'place'],
+  // A named building or feature of the map: "what hospital was she taken to?", "which ocean did the plane fall in?"
+  [/^(?:what|which)\s+(?:\w+\s+)?(?:hospital|airport|prison|jail|stadium|street|river|sea|ocean|lake|mountain|port|border|venue|hotel|base|camp)\b/i, 'place'],
+  // "What is the name of …", "what is the think tank called?": a name, whatever it names.
+  [/^(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?names?\b|^what\s+(?:is|was|are|were)\s+.+\s+(?:called|named)$/i, 'name'],
+  // "Which airport is on high alert?", "what company dropped …", "which boxer …": a thing of that kind, by its name.
+  [new RegExp(String.raw`^(?:what|which)\s+(?:other\s+)?(?!(?:${AUX}|kind|sort|type|happen\w*|make|makes|made|led|leads|caused?|causes|started?|starts|went|goes|came|comes|took|takes|got|gets|become|becomes|became|remains?|will|would|can|could|should|must)\b)[a-z][\w-]*(?<!ed)\s+(?!of\b)`, 'i'), 'name'],
   [/^why\b|^what\s+(?:caused|causes|led\s+to|prompted|sparked|triggered)\b|^for\s+what\s+reason\b/i, 'reason'],
 ];
 
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
 export function answerKind(question: string): AnswerKind {
-  const q = question.trim().replace(OPENING, '').trim();
-  if (SAID.test(q.replace(/[?!.\s]+$/, ''))) return 'quote';
+  const q = question
+    .trim()
+    .replace(OPENING, '')
+    .replace(/[?!.\s]+$/, '')
+    .trim();
+  if (saidIn(q)) return 'quote';
   for (const [re, kind] of KINDS) if (re.test(q)) return kind;
   return 'any';
 }

@@ -16,6 +16,8 @@ export interface SentenceSignals {
   numbers: string[];
   /** Places it names (countries, cities). */
   places: string[];
+  /** Capitalised phrases inside the sentence (not its first word): names of anything. */
+  names: string[];
   /** It gives a cause ("because", "after", "due to", …). */
   reason: boolean;
   /** It reports speech: a verb of saying, "according to", or a quotation. */
@@ -36,7 +38,7 @@ const NUMBER_WORD =
 const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
 const REASON = /\b(?:because|due to|as a result|owing to|in order to|so that|after|amid|following|over (?:his|her|their|its|the)|for (?:his|her|their) (?:role|part)|since|caused by|blamed (?:on|for)|accused of|charged with|in protest|to protest|in response to|was (?:meant|designed) to)\b/i;
 const SPEECH =
-  /\b(?:said|says|say|saying|told|tells|added|adds|stated|states|noted|explained|declared|warned|asked|announced|insisted|argued|claimed|predicted|urged|stressed|suggested|confirmed|denied|testified|wrote|writes|recalled|acknowledged|admitted|replied|according to|quoted)\b|["“”]/i;
+  /\b(?:said|says|say|saying|told|tells|added|adds|stated|states|noted|explained|declared|warned|asked|announced|insisted|argued|claimed|predicted|urged|stressed|suggested|confirmed|denied|testified|wrote|writes|recalled|acknowledged|admitted|replied|according to|quoted|promised|promises|revealed|reveals|reported|reports|vowed|vows|hinted|recommended|recommends|recommend|forecast|forecasts|believes|thinks|expects)\b|["“”]/i;
 /** A pronoun standing for a person, as the sentence's subject (first word, or after an opening clause). */
 const PRONOUN_SUBJECT = /^(?:["“]?(?:He|She)\b|(?:[^,]{0,60}),\s+(?:he|she)\s+(?:\w+ly\s+)?(?:said|says|told|added|\w+ed)\b)/;
 
@@ -70,6 +72,7 @@ class Signals implements SentenceSignals {
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
+  #names?: string[];
   #speech?: boolean;
   #pronoun?: boolean;
   constructor(
@@ -94,6 +97,10 @@ class Signals implements SentenceSignals {
   get places() {
     this.#places ??= placesIn(this.text);
     return this.#places;
+  }
+  get names() {
+    this.#names ??= [...this.text.matchAll(CAP_PHRASE)].filter((m) => m.index > 0 && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(m[0])).map((m) => m[0]);
+    return this.#names;
   }
   get reason() {
     this.#reason ??= REASON.test(this.text);
@@ -147,6 +154,8 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
       return sig.places.some((p) => !given(p, asked));
     case 'reason':
       return sig.reason;
+    case 'name':
+      return sig.names.some((n) => !given(n, asked));
     case 'quote':
       return sig.speech;
     case 'any':
@@ -167,7 +176,7 @@ function names(a: ArticleAnalysis, k: number, asked: string): boolean {
   return words.every((w) => have.has(w.toLowerCase()) || have.has(`${w.toLowerCase()}'s`) || have.has(`${w.toLowerCase()}’s`));
 }
 
-const SAYING = "(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|warned|warns|stated|states|declared|declares|explained|explains|claimed|claims|admitted|admits|noted|notes|replied|wrote|writes|urged|urges|stressed|stresses|announced|announces|asked|asks|suggested|suggests|predicted|predicts|acknowledged|acknowledges|conceded|concedes|recalled|recalls)";
+const SAYING = "(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|warned|warns|stated|states|declared|declares|explained|explains|claimed|claims|admitted|admits|noted|notes|replied|wrote|writes|urged|urges|stressed|stresses|announced|announces|asked|asks|suggested|suggests|predicted|predicts|acknowledged|acknowledges|conceded|concedes|recalled|recalls|promised|promises|revealed|reveals|reported|reports|vowed|vows|hinted|hints|recommended|recommends|recommend|forecast|forecasts|believes|believed|thinks|thought|expects)";
 const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A pronoun subject that speaks or thinks: "he said", "she told", "He later held out the prospect that …", a quotation. */
 const PRONOUN_SPEAKS = new RegExp(String.raw`\b(?:he|she)\s+(?:\w+ly\s+)?${SAYING}\b|^["“]?(?:He|She)\b.*\b(?:that|whether)\b|["“”]`, 'i');
@@ -193,7 +202,8 @@ function speaks(text: string, asked: string): boolean {
         String.raw`${name},\s[^"“”]{1,100}?,\s+(?:\w+ly\s+)?${SAYING}\b`,
         String.raw`\baccording to\s+${titled}${name}`,
       ].join('|'),
-      'u',
+      // A speaker asked in lower case ("the observatory", "police") is no name: any case.
+      /^\p{Lu}/u.test(surname) ? 'u' : 'iu',
     );
     speakerPatterns.set(surname, re);
   }

@@ -57,6 +57,54 @@ country nation
 study research report survey
 law legislation bill
 ban prohibit
+ceo executive chairman
+rebel insurgent militant
+gunman shooter killer
+company firm
+deal agreement accord pact
+lawmaker legislator congressman senator
+sue lawsuit
+steal theft rob robbery
+flee escape
+fight battle clash combat
+nuclear atomic
+drug narcotic
+economy economic
+award prize
+wife spouse
+plan proposal
+murder homicide
+throw hurl toss
+want seek demand
+help aid assist
+build construct
+find discover uncover
+show reveal
+give donate
+try attempt
+urge call
+stop halt
+allow permit
+need require
+receive get obtain
+hit strike
+happen occur
+dismiss sack oust
+hire employ recruit
+appoint name nominate
+claim allege
+destroy damage wreck
+close shut
+open launch
+warn caution
+threaten threat
+investigate probe inquiry
+agree accept
+reject refuse deny
+say tell
+vote referendum
+cancer tumor
+rule ruling verdict
 `;
 
 let bySynonym: Map<string, string[]> | undefined;
