@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { answer } from '../src/answers/engine.ts';
 import { answerTimeline } from '../src/answers/timeline.ts';
 import type { TimelineItem } from '../src/answers/types.ts';
 import { cleanArticle } from '../src/corpus/clean.ts';
@@ -83,6 +84,14 @@ describe('the anchor of an article without a publication date', () => {
     expect(itemsOf(all).map((i) => [i.date, i.future ?? false])).toEqual([['2005', true]]);
     expect(yearlessOf(all).map((i) => i.date)).toEqual(['XXXX-12-26']);
     expect(all.message).toMatch(/1 date gives no year/);
+  });
+
+  it('a "when" question shows the date beside the quote, with "year not given" when it has none', async () => {
+    const index = await corpusOf({
+      'quake.txt': 'The tsunami ravaged south and east Asia on 26 December.\n\nGrowth will slow to 5% in 2005, the bank said.\n',
+    });
+    const r = answer(index, 'ask', 'When did the tsunami happen?');
+    expect(r.items[0]).toMatchObject({ date: 'XXXX-12-26', dateText: 'on 26 December', note: 'year not given' });
   });
 });
 

@@ -121,6 +121,8 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
     // The timeline entry may be told first by another article: quote the one the ranker chose.
     const alsoIn = [{ quote: d.quote, source: d.source }, ...(d.alsoIn ?? [])].filter((x) => x.source !== it.source);
     const item: TimelineItem = { date: d.date, dateText: d.dateText, quote: it.quote, source: it.source };
+    if (d.note) item.note = d.note;
+    if (d.future) item.future = true;
     if (alsoIn.length) item.alsoIn = alsoIn;
     return item;
   });
