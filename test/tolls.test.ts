@@ -103,6 +103,21 @@ describe('the parts of a toll', () => {
     expect(item!.change).toBeNull();
     expect(item!.killedText).toBe('At least 40');
   });
+
+  it('a report naming both countries of an event does not make the others parts of it', async () => {
+    const corpus = await tempCorpus(false);
+    onTestFinished(corpus.cleanup);
+    const files: Record<string, [string, string]> = {
+      'a.txt': ['1987-03-07', 'ZEEBRUGGE, Belgium, March 7 - At least 26 people were killed when the British ferry Herald of Free Enterprise capsized off the Belgian port of Zeebrugge, rescue officials said.\n'],
+      'b.txt': ['1987-03-08', 'ZEEBRUGGE, Belgium, March 8 - About 200 people are feared dead after the ferry Herald of Free Enterprise capsized off Zeebrugge, officials said.\n'],
+      'c.txt': ['1987-03-12', 'ZEEBRUGGE, Belgium, March 12 - The death toll in the Zeebrugge ferry disaster stands at 192, officials said.\n'],
+    };
+    for (const [f, [, text]] of Object.entries(files)) await writeFile(path.join(corpus.dir, f), text);
+    await writeFile(path.join(corpus.dir, 'sources.json'), JSON.stringify(Object.fromEntries(Object.entries(files).map(([f, [published]]) => [f, { published }]))));
+    const [item] = answerCasualties(await indexOf(corpus.dir), 'ferry').items as CasualtyItem[];
+    expect(item!.reports!.map((r) => r.part)).toEqual([false, false, false]);
+    expect(item!.change).toBe('At least 26 → About 200 → 192');
+  });
 });
 
 const BBC = path.resolve(import.meta.dirname, '../../shared/corpora/bbc-news-2004-2005');

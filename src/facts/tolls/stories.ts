@@ -126,7 +126,11 @@ export function arrange(ordered: Ordered[]): { reports: Ordered[]; order: 'publi
     order === 'published' ? a.day! - b.day! : (a.value ?? Number.POSITIVE_INFINITY) - (b.value ?? Number.POSITIVE_INFINITY),
   );
   const regions = new Set(reports.flatMap((r) => [...r.regions]));
-  if (regions.size >= 2) for (const r of reports) if (r.regions.size === 1 && reports.length > 1) r.part = true;
+  // Figures for one country of an event that spans several (India's, Indonesia's of the tsunami):
+  // only when the reports tell two countries apart, not when one report names both ends of the
+  // event ("a British ferry capsized off a Belgian port") and the others one of them.
+  const single = new Set(reports.filter((r) => r.regions.size === 1).map((r) => [...r.regions][0]!));
+  if (regions.size >= 2 && single.size >= 2) for (const r of reports) if (r.regions.size === 1 && reports.length > 1) r.part = true;
   // "30 guerrillas and 12 government soldiers were killed": figures of one kind in one sentence are parts, when another report gives the whole.
   const at = (r: Ordered) => `${r.refs[0]?.file}\0${r.refs[0]?.sentence}\0${headline(r).kind}`;
   const count = new Map<string, number>();
