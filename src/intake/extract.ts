@@ -8,14 +8,8 @@ import { isoPublished, type PageMeta, readMeta } from './meta.ts';
  * engine) and loads nothing; it was measured against jsdom on ../shared/news-pages (README: "Intake").
  */
 
-export interface Extracted {
-  title?: string;
-  byline?: string;
-  siteName?: string;
-  /** ISO date or date-time, as sources.json takes it. */
-  published?: string;
-  canonical?: string;
-  lang?: string;
+/** The page's metadata (`published` as sources.json takes it: ISO date or date-time) and its story. */
+export interface Extracted extends PageMeta {
   /** The story's paragraphs, one per block, white space collapsed; boilerplate lines removed. */
   paragraphs: string[];
 }
