@@ -35,9 +35,9 @@ export function pictureName(answer: Answer): string | null {
   return null;
 }
 
-/** Logical height past which a picture is rendered at `TALL_ZOOM` rather than `ZOOM` (600 px wide: its smallest text 14 px). */
+/** Logical height past which a picture is rendered at `TALL_ZOOM` rather than `ZOOM` (600 px wide, above Discord's 400 px preview: its smallest text 14 px). */
 const TALL = 1200;
-const TALL_ZOOM = 1.25;
+const TALL_ZOOM = 1;
 
 /** Renders an SVG to PNG. Its text is already outlines (glyphs.ts): no font is loaded, none from the system. */
 export async function svgToPng(svg: string, zoom: number = ZOOM): Promise<{ png: Buffer; width: number; height: number }> {
