@@ -85,8 +85,12 @@ function overLimit(interaction: ChatInputCommandInteraction, ctx: BotContext): s
 
 const requester = (i: ChatInputCommandInteraction): Requester => ({ moderator: i.user.id, guild: i.guildId, via: 'discord' });
 
+/** The moderator's reply, edited in place: within Discord's content limit, pinging nobody. */
+const replier = (interaction: ChatInputCommandInteraction, ctx: BotContext) => (content: string) =>
+  editReply(interaction, { content: cap(content, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS }, ctx.log);
+
 export async function runArticles(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const edit = (content: string) => editReply(interaction, { content, allowedMentions: NO_MENTIONS }, ctx.log);
+  const edit = replier(interaction, ctx);
   const refused = refusal(interaction, ctx);
   if (refused) return edit(refused);
   const intake = ctx.intake!.intake;
@@ -154,7 +158,7 @@ function pollText(p: PollResult): string {
 }
 
 export async function runFeeds(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const edit = (content: string) => editReply(interaction, { content: cap(content, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS }, ctx.log);
+  const edit = replier(interaction, ctx);
   const refused = refusal(interaction, ctx);
   if (refused) return edit(refused);
   const feeds = ctx.intake!.feeds;
