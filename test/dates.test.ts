@@ -187,6 +187,15 @@ describe('the rules on other text', () => {
     expect(datesIn('Shares have risen by 4.7% since the storm hit on Monday.', '1998-05-01')[0]!.date).toBe('1998-04-27');
     // "5.7%" does not end the clause: the cue before it still counts.
     expect(datesIn('The economy is now expected to grow by 5.7% on Monday.', '1998-05-01')[0]!.date).toBe('1998-05-04');
+    // A deadline told "until mid-November" in late October lies ahead, though the clause is in the past.
+    expect(datesIn('The government gave the company until mid-November to submit more information.', '1989-10-30')[0]!.date).toBe('1989-11');
+  });
+
+  it('dates a year after a nation\'s or a party\'s adjective, and one after a preposition opening the sentence', () => {
+    expect(datesIn('The department raised its estimate of the Soviet 1986 grain crop.', '1987-03-04').map((d) => d.date)).toEqual(['1986']);
+    expect(datesIn('Delegates met at the Republican 1988 convention.', '1989-03-04').map((d) => d.date)).toEqual(['1988']);
+    expect(datesIn('Between 1982 and 1992, output doubled.', '1998-03-04').map((d) => d.date)).toEqual(['1982', '1992']);
+    expect(datesIn('Output has doubled since Christmas 1996.', '1998-03-04').map((d) => d.date)).not.toEqual([]);
   });
 
   it('keeps a date without a year as written when the article gives none, and dates no weekday', () => {
@@ -223,6 +232,13 @@ describe('the rules on other text', () => {
       'Output has doubled over the past two years.',
       'Output would fall in the last week of the month.',
       'Prices may march higher.',
+      // A year after a capitalised name word is part of the name.
+      'He set up a joint venture called Orion 1980, making space equipment.',
+      'Suspects were held under the Terrorism Act 2000 for questioning.',
+      'Sales of replica kits were boosted by the Euro 2004 tournament.',
+      // A recurring day is no date.
+      'Two new flights would leave Bombay on Monday and Tuesday nights.',
+      'The market is open every Friday.',
     ]) {
       expect(datesIn(text, published), text).toEqual([]);
     }

@@ -42,6 +42,8 @@ export const parser = (() => {
 const FULL_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** Named days that are not dates of the week they fall in. */
 const NAMED_DAY = /\b(?:good|black|easter|ash|holy|palm|super|bloody|cyber|blue|shrove|boxing)\s+$/i;
+/** After a weekday, what makes it a recurring day: "… and Tuesday nights", "… mornings". */
+const RECURRING_AFTER = /^(?:\s*(?:,|and|or|&)\s*(?:\p{Lu}\p{Ll}+day)\s+)?\s*(?:nights|mornings|afternoons|evenings)\b|^(?:\s*(?:,|and|or|through|to)\s*\p{Lu}\p{Ll}+days)\b/u;
 /** What may stand before a month named alone ("in March", "mid-March", "end-March", "last March"). */
 const MONTH_LEAD = /\b(?:in|since|during|until|till|through|throughout|by|from|before|after|between|and|to|early|late|mid|end|last|next|this|of|on|for|a)[\s-]+$/i;
 /** The words name a month (not "today", which chrono also gives a month). */
@@ -119,6 +121,8 @@ export function readResult(
     const m = FULL_WEEKDAY.exec(words);
     if (!m || NAMED_DAY.test(before + words.slice(0, m.index))) return null;
     if (!/^\p{Lu}/u.test(m[0])) return null;
+    // A recurring day is no date: "every Monday", "on Monday and Tuesday nights", "Friday mornings".
+    if (/\b(?:every|each)\s+$/i.test(before) || RECURRING_AFTER.test(after)) return null;
     // A bare weekday in a name ("the Sunday Times") is not a date.
     if (words.trim() === m[0] && /^\s+\p{Lu}\p{Ll}/u.test(after)) return null;
     const wd = s.get('weekday')!;

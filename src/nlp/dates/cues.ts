@@ -9,7 +9,7 @@ const CLAUSE_START =
   /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\d)\.(?!\d)|[;:!?"“”()]|``|''|\b(?:said|says|told|announced|reported|added|stated|according to|that|which|who|where|when|while|because|although|but)\b/giu;
 
 /** A deadline word right before the date words. */
-const DEADLINE = /\b(?:until|till|by|(?:extend(?:ed|s)?|postponed|delayed|moved|pushed\s+back)\b[^.;]{0,40}?\b(?:to|through|until))\s+$/i;
+const DEADLINE = /\b(?:until|till|by|(?:extend(?:ed|s)?|postponed|delayed|moved|pushed\s+back)\b[^.;]{0,40}?\b(?:to|through|until))\s+(?:(?:early|mid|late)[\s-]+)?$/i;
 
 /** What right after a date puts it in the future ("on Monday will start"). */
 const FUTURE_AFTER = /^[\s,]*(?:will|would|shall|(?:is|are) (?:to|due|set|expected|scheduled))\b/i;

@@ -4,6 +4,7 @@
  * relative to the article's year ("a year earlier", "year-ago", "the full year", "by year-end"),
  * anaphoric days ("the next morning", "earlier that day", "the following month") and holidays.
  */
+import { nationKind } from '../gazetteer.ts';
 import { monthNumber } from './anchor.ts';
 import {
   type CalendarDay,
@@ -202,6 +203,28 @@ export function newsDates(text: string, ctx: NewsContext, taken: [number, number
   return out;
 }
 
+/** Capitalised words that may stand before a year as a date ("Fiscal 1988", "Christmas 1998", "Since 1990"). */
+const DATE_WORD_BEFORE =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|fiscal|calendar|year|christmas|easter|ramadan|thanksgiving|halloween|in|since|by|during|until|till|before|after|from|through|throughout|between|of|for|and|or|to|early|late|mid|end|about|around|circa|also|only|then)$/i;
+
+const ADJECTIVE_END = /(?:an|ish|ese|ic|al|Soviet)$/;
+
+/**
+ * A year written after a capitalised word inside a sentence is part of a name ("a venture called
+ * Orion 1980", "Agenda 2000", "Vision 2020"), not a date; the sentence's first word may be a
+ * preposition ("Between 1982 and 1992").
+ */
+function inName(text: string, at: number): boolean {
+  const m = /(^|[^\s])(\s*)(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  if (!m) return false;
+  const word = m[3]!;
+  // "the Soviet 1986/87 crop", "the Republican 1996 convention": an adjective of a nation or party dates it.
+  if (DATE_WORD_BEFORE.test(word) || ADJECTIVE_END.test(word) || nationKind(word) !== null) return false;
+  const start = Math.max(0, at - 40) + m.index + m[1]!.length + m[2]!.length;
+  // The sentence's first word, or one after an opening quote or bracket, is capitalised anyway.
+  return !/(?:^|[.!?:;"“(\[]|``)\s*$/.test(text.slice(0, start));
+}
+
 /**
  * Bare four-digit years not already part of another date, each as its year: "since 1901", "the
  * 1988 period", "between 1985 and 1987", "by 1992". `maxYear` bounds what can be a year (an
@@ -220,6 +243,7 @@ export function bareYears(text: string, taken: [number, number][], maxYear: numb
     // "to 1995 from 1890": a figure moving is not a year; a range of figures either ("1,200-1500").
     if (/\b(?:to|from|at|of)\s+$/i.test(text.slice(0, at)) && /^\s+(?:from|to)\s+\d/.test(after)) continue;
     if (/\d\s*(?:to|and|-)\s*$/.test(text.slice(Math.max(0, at - 12), at)) && !/(?:1[6-9]|20)\d\d\s*(?:to|and|-)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+    if (inName(text, at)) continue;
     const lead = /\b(?:in|during|early|late|mid|end(?: of)?|start of|beginning of|spring(?: of)?|summer(?: of)?|autumn(?: of)?|fall of|winter(?: of)?)[\s-]+$/i.exec(text.slice(Math.max(0, at - 20), at));
     const start = lead ? at - lead[0].length : at;
     out.push({ at: start, text: text.slice(start, end), reading: yearReading(year) });
