@@ -196,6 +196,7 @@ describe('the rules on other text', () => {
     expect(datesIn('Delegates met at the Republican 1988 convention.', '1989-03-04').map((d) => d.date)).toEqual(['1988']);
     expect(datesIn('Between 1982 and 1992, output doubled.', '1998-03-04').map((d) => d.date)).toEqual(['1982', '1992']);
     expect(datesIn('Output has doubled since Christmas 1996.', '1998-03-04').map((d) => d.date)).not.toEqual([]);
+    expect(datesIn('Sales rose between March and April.', '1998-06-04').map((d) => d.date)).toEqual(['1998-03', '1998-04']);
   });
 
   it('keeps a date without a year as written when the article gives none, and dates no weekday', () => {
@@ -239,6 +240,8 @@ describe('the rules on other text', () => {
       // A recurring day is no date.
       'Two new flights would leave Bombay on Monday and Tuesday nights.',
       'The market is open every Friday.',
+      // A month's abbreviation after "and" with no date before it is a name.
+      'She co-hosted the show alongside presenters Ant and Dec.',
     ]) {
       expect(datesIn(text, published), text).toEqual([]);
     }

@@ -168,6 +168,8 @@ function readMonth(r: chrono.ParsedResult, text: string, pub: CalendarDay | unde
   const endOfPeriod = r.tags().has('refiner/ENEndOfPeriodRefiner');
   const dayGiven = s.isCertain('day') && !endOfPeriod;
   if (!dayGiven && (!MONTH_WORD.test(monthWord) || !MONTH_LEAD.test(before))) return null;
+  // "between March and April": a month after "and" follows another date ("Ant and Dec" are people).
+  if (!dayGiven && /\b(?:and|or)\s+$/i.test(before) && !/(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d)\s+(?:and|or)\s+$/i.test(before)) return null;
   // "June last year", "February this year", "December next year": the year is told after the month.
   const yearAfter = /^,?\s+(last|this|next)\s+year\b/i.exec(after)?.[1]?.toLowerCase();
   const modifier = /\b(last|next|this)\s+$/i.exec(before)?.[1]?.toLowerCase();
