@@ -6,7 +6,7 @@ import { answer } from '../src/answers/engine.ts';
 import { answerTimeline } from '../src/answers/timeline.ts';
 import type { TimelineItem } from '../src/answers/types.ts';
 import { cleanArticle } from '../src/corpus/clean.ts';
-import { fileNameDay } from '../src/nlp/dates/anchor.ts';
+import { fileNameDay, findAnchor } from '../src/nlp/dates/anchor.ts';
 import { toIso } from '../src/nlp/dates/calendar.ts';
 import { indexOf, tempCorpus } from './helpers/corpus.ts';
 
@@ -43,19 +43,33 @@ describe('the anchor of an article without a publication date', () => {
     expect(day('business-398.txt')).toBeUndefined();
     expect(day('000_6dab9517ce660b1d.txt')).toBeUndefined();
     expect(day('report-19981345.txt')).toBeUndefined();
+    // A dateline's day is the one nearest the file name's date, across a new year too.
+    const anchor = (file: string, datelineDate: string) => {
+      const a = findAnchor({ file, datelineDate });
+      return a && [toIso(a.day), a.by];
+    };
+    expect(anchor('APW19990101.0001.txt', 'Dec 31')).toEqual(['1998-12-31', 'dateline']);
+    expect(anchor('APW19980213.1310.txt', 'Feb. 12')).toEqual(['1998-02-12', 'dateline']);
+    expect(anchor('business-398.txt', 'March 3')).toBeUndefined();
   });
 
-  it('dates relative words from the dateline (its year from a full date in the text) or the file name, and says so', async () => {
+  it('dates relative words from the dateline (its year from the file name) or the file name, and says so', async () => {
     const index = await corpusOf({
-      'wellington.txt': 'WELLINGTON, March 2 - The central bank cut its rate on Monday.\n\nThe last cut was announced on Jan. 5, 1987.\n',
+      'WLG19870303.0101.txt': 'WELLINGTON, March 2 - The central bank cut its rate on Monday.\n\nThe last cut was announced on Jan. 5, 1987.\n',
       'APW19980213.1310.txt': 'Officials said on Friday that the vote would go ahead.\n',
+      // A dateline and a full date, no file name's date: the full date gives the dateline no year
+      // (a story of March 1987 tells "the year ended January 31, 1986").
+      'protocom.txt': 'NEW YORK, March 12 - The company said it cut staff on Monday.\n\nFor the year ended January 31, 1986, it had a net loss.\n',
     });
     const items = itemsOf(answerTimeline(index, ''));
     // 1987-03-02 was a Monday: the day of the dateline itself.
     expect(items.find((i) => i.quote.includes('cut its rate'))).toMatchObject({ date: '1987-03-02', dateText: 'on Monday', note: 'dated from the dateline' });
     expect(items.find((i) => i.quote.includes('last cut'))).toMatchObject({ date: '1987-01-05' });
     expect(items.find((i) => i.quote.includes('Officials said'))).toMatchObject({ date: '1998-02-13', note: "dated from the file name's date" });
-    expect(index.articles.get('wellington.txt')!.facts.dateAnchor).toEqual({ date: '1987-03-02', by: 'dateline' });
+    expect(index.articles.get('WLG19870303.0101.txt')!.facts.dateAnchor).toEqual({ date: '1987-03-02', by: 'dateline' });
+    expect(index.articles.get('protocom.txt')!.facts.dateAnchor).toBeUndefined();
+    expect(items.some((i) => i.quote.includes('cut staff'))).toBe(false);
+    expect(items.find((i) => i.quote.includes('net loss'))).toMatchObject({ date: '1986-01-31' });
   });
 
   it('with no anchor, keeps explicit dates, leaves weekdays undated and says so plainly', async () => {

@@ -240,6 +240,8 @@ describe('the rules on other text', () => {
       // A recurring day is no date.
       'Two new flights would leave Bombay on Monday and Tuesday nights.',
       'The market is open every Friday.',
+      // A 24-hour clock time is not a year.
+      'The offer will expire at 1700 EST.',
       // A month's abbreviation after "and" with no date before it is a name.
       'She co-hosted the show alongside presenters Ant and Dec.',
     ]) {

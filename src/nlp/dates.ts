@@ -1,6 +1,6 @@
 import type { ArticleTokens } from './types.ts';
-import { type Anchor, type AnchorSource, anchorFacts, type DateAnchor, fileNameDay, findAnchor } from './dates/anchor.ts';
-import { type CalendarDay, type DatePrecision, localNoon, parseDay, type Reading, toIso, yearOf } from './dates/calendar.ts';
+import { type Anchor, type AnchorSource, anchorFacts, type DateAnchor, findAnchor } from './dates/anchor.ts';
+import { type DatePrecision, localNoon, type Reading, toIso, yearOf } from './dates/calendar.ts';
 import { speaksOfFuture } from './dates/cues.ts';
 import { parser, readResult } from './dates/chrono-read.ts';
 import { bareYears, type NewsFind, newsDates } from './dates/news.ts';
@@ -42,7 +42,7 @@ export interface ArticleDates {
  * - an explicit year ("Dec 31, 1986", "March 1987", "since 1901", "his 1996 campaign", "3/15/87",
  *   "nineteen ninety-six") is taken as written, with or without an anchor;
  * - everything else counts from the article's anchor (`dates/anchor.ts`: the publication date, else
- *   the dateline's, the file name's, or the latest full date of the text) and is left undated
+ *   the dateline's day in the file name's year, else the file name's date) and is left undated
  *   without one — except a month or month-day ("26 December"), kept as written with no year;
  * - a bare weekday is the latest such day on or before the anchor, or the first on or after it when
  *   its clause speaks of the future ("will", "is to", "as soon as", a present-tense verb: "meet
@@ -84,10 +84,7 @@ export function extractDates(article: ArticleTokens): DateMention[] {
 
 /** The dates of an article, its anchor, and how many relative dates had none to count from. */
 export function readDates(article: ArticleTokens): ArticleDates {
-  const pub = parseDay(article.meta.published);
-  // The text's full dates matter only to give a dateline its year when the file name gives none.
-  const needsDays = pub === undefined && article.meta.datelineDate !== undefined && fileNameDay(article.meta.file) === undefined;
-  const anchor: Anchor | undefined = pub !== undefined ? { day: pub, by: 'published' } : findAnchor(article.meta, needsDays ? knownDatesOf(article).days : []);
+  const anchor: Anchor | undefined = findAnchor(article.meta);
   const day = anchor?.day;
   const ref = day === undefined ? new Date(2000, 0, 1, 12) : localNoon(day);
   const maxYear = day === undefined ? 2100 : yearOf(day) + 30;
@@ -161,26 +158,3 @@ function chronoWords(r: { index: number; text: string; end?: unknown }, text: st
   return { at, text: words };
 }
 
-/**
- * The full dates (day, month and year written) an article without a publication date gives outside
- * clauses that speak of the future ("will be held on May 5, 1999" dates no story): they give a
- * dateline its year. (The latest year the text names is not the story's: "up from 1988" is often
- * the year before, so a month or month-day without an anchor keeps no year.)
- */
-function knownDatesOf(article: ArticleTokens): { days: CalendarDay[] } {
-  const days: CalendarDay[] = [];
-  for (const s of article.sentences) {
-    const text = s.sentence.text;
-    if (!/(?:1[6-9]|20)\d\d/.test(text)) continue;
-    for (const r of parser.parse(text, new Date(2000, 0, 1, 12))) {
-      const reading = readResult(r, text, undefined, [], s);
-      if (!reading || reading === 'relative' || reading.noYear) continue;
-      if (speaksOfFuture(text, r.index, [], r.index + r.text.length, s) || FUTURE_NEAR.test(text.slice(Math.max(0, r.index - 60), r.index))) continue;
-      if (reading.precision === 'day') days.push(reading.from);
-    }
-  }
-  return { days };
-}
-
-/** A future cue anywhere shortly before a date. */
-const FUTURE_NEAR = /\b(?:will|would|due|scheduled|expected|expects?|forecasts?|predicts?|until|by|plans?|next|target|projected|outlook)\b/i;

@@ -51,6 +51,9 @@ const YEAR = /(?<![\d$#£€¥.,/:]|\d-|\bNo\.?\s|\bNos\.?\s|\b(?:Route|Flight|R
 const COUNTED =
   /^\s+(?:people|persons|men|women|children|troops|soldiers|police|workers|employees|jobs|shares|units|cars|vehicles|tons|tonnes|feet|foot|metres|meters|miles|km|kilometers|kilometres|points|votes|acres|barrels|deaths|cases|members|students|pounds|dollars|yen|marks|francs|hours|minutes|days|weeks|rooms|seats|homes|houses|beds|guns|rifles|tanks|planes|aircraft|refugees|prisoners|residents|families|pupils|patients|dead|injured|hectares|square|cubic|calories|words|pages|copies|gallons|litres|liters|bottles|mph|kph|degrees|ft|lbs?|kg|bpd|mw|stores|outlets|branches|plants|sites|flights|passengers)\b/i;
 
+/** A 24-hour clock time ("at 1700 EST", "1430 GMT", "0900 local time") is not a year. */
+const CLOCK_AFTER = /^\s*(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|UTC|JST|HKT|SGT|IST|AEST|local\s+time|hrs|hours|h)\b/;
+
 /** Tens and units of a spelled-out year ("nineteen ninety-six", "nineteen oh five", "two thousand and one"). */
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -222,7 +225,7 @@ function inName(text: string, at: number): boolean {
   if (DATE_WORD_BEFORE.test(word) || ADJECTIVE_END.test(word) || nationKind(word) !== null) return false;
   const start = Math.max(0, at - 40) + m.index + m[1]!.length + m[2]!.length;
   // The sentence's first word, or one after an opening quote or bracket, is capitalised anyway.
-  return !/(?:^|[.!?:;"“(\[]|``)\s*$/.test(text.slice(0, start));
+  return !/(?:^|[.!?:;"“([]|``)\s*$/.test(text.slice(0, start));
 }
 
 /**
@@ -239,7 +242,7 @@ export function bareYears(text: string, taken: [number, number][], maxYear: numb
     const year = Number(m[1]);
     if (year > maxYear) continue;
     const after = text.slice(end);
-    if (COUNTED.test(after)) continue;
+    if (COUNTED.test(after) || CLOCK_AFTER.test(after)) continue;
     // "to 1995 from 1890": a figure moving is not a year; a range of figures either ("1,200-1500").
     if (/\b(?:to|from|at|of)\s+$/i.test(text.slice(0, at)) && /^\s+(?:from|to)\s+\d/.test(after)) continue;
     if (/\d\s*(?:to|and|-)\s*$/.test(text.slice(Math.max(0, at - 12), at)) && !/(?:1[6-9]|20)\d\d\s*(?:to|and|-)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
