@@ -45,6 +45,23 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('What caused the crash?')).toBe('reason');
   });
 
+  it('a wh-word asked in place, last in the question, says the kind as well as one in front', () => {
+    expect(answerKind('Israeli troops fired on who?')).toBe('person');
+    expect(answerKind('The strike was where?')).toBe('place');
+    expect(answerKind('She was born when?')).toBe('date');
+    expect(answerKind('They arrived at what time?')).toBe('date');
+    expect(answerKind('The suspect is how old?')).toBe('number');
+    expect(answerKind('The feud dates back to what empire?')).toBe('name');
+    // A wh-word in a clause of a question that already has its own is not the question's.
+    expect(answerKind('How cold were the temperatures that hurt the man who got frostbite?')).not.toBe('person');
+    expect(answerKind('Is that what happened?')).toBe('any');
+  });
+
+  it('"what does" is a frame whole: "does" leaves no stray "es" in the search words', () => {
+    expect(routeQuestion('What does Joe want?')).toEqual({ kind: 'search', words: 'Joe want' });
+    expect(routeQuestion('What does the government forecast?')).toEqual({ kind: 'search', words: 'the government forecast' });
+  });
+
   it('"the think tank" is a noun, not a speaker thinking', () => {
     expect(routeQuestion('What is the think tank called?').kind).toBe('search');
     expect(routeQuestion('What does the observatory say?')).toEqual({ kind: 'said', speaker: 'the observatory', topic: '' });
