@@ -16,7 +16,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -150,6 +150,17 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
     expect(thrown!.forms.map((f) => index.postings.terms[f.id])).toEqual(expect.arrayContaining(contentTerms('hurled')));
     const top3 = (answerAsk(index, 'What did the anti-whaling group throw?').items as QuoteRef[]).slice(0, 3).map((i) => i.quote);
     expect(top3.some((q) => /hurled containers of butyric acid/.test(q))).toBe(true);
+  });
+
+  it('the answer beside the sentence that repeats the question wins over the repeat: "What airlines declined to comment"', () => {
+    const q = 'What airlines declined to comment';
+    const ranked = rankSentences(index, expandTerms(index, contentTerms('airlines declined to comment')), { kind: answerKind(q), asked: questionWords(q), explain: true });
+    const repeat = ranked.find((r) => /^Both airlines declined to comment/.test(index.sentences[r.id]!.text))!;
+    const answer = ranked.find((r) => /Air France-KLM for neglecting/.test(index.sentences[r.id]!.text))!;
+    // The answer has one of the question's words, its neighbour has them all.
+    expect(answer.features!.context).toBeGreaterThan(0);
+    expect(answer.score).toBeGreaterThan(repeat.score);
+    expect(first(q)!.quote).toMatch(/Air France-KLM for neglecting/);
   });
 
   it('every quote is word for word from its story', async () => {
