@@ -1,10 +1,9 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import type { ArticleAnalysis } from '../../nlp/analyze.ts';
-import { wordTermsOf } from '../../nlp/terms.ts';
 import type { QueryTerm } from './expand.ts';
 import type { AnswerKind } from './route.ts';
 import { attributedTo, holdsAnswer, signalsOf } from './signals.ts';
-import { storyCoverage } from './story.ts';
+import { storyCoverage, titleTerms, topBy } from './story.ts';
 
 export { expandTerms, type QueryTerm } from './expand.ts';
 
@@ -60,6 +59,8 @@ export const WEIGHTS = {
   kindPlace: 0.6,
   kindReason: 0.6,
   kindName: 0.6,
+  /** The share of `kindNumber` a figure of another measure than the one asked gets ("how far": miles, not people). */
+  unmeasured: 0.4,
   /** Coverage: the share of the question's terms the sentence has. */
   coverage: 2.81,
   /** The question's terms standing close together in the sentence. */
@@ -143,6 +144,8 @@ export interface RankOptions {
   speaker?: string;
   /** Terms of the speaker's name: they find the article, not the sentence. */
   speakerTerms?: string[];
+  /** What the figure asked for measures (`measure.ts`): a figure of another measure fits less. */
+  measure?: RegExp;
   /** Only sentences this keeps. */
   filter?: (id: number) => boolean;
   /** Give each sentence's features (tuning, tests). */
@@ -265,29 +268,6 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: numb
   return head.slice(0, limit);
 }
 
-/** The `k` ids with the highest scores, best first (ties by id). */
-function topBy(ids: number[], score: Float64Array, k: number): number[] {
-  if (ids.length <= k * 8) return ids.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
-  // A threshold from a sample narrows the sort to the few that can be among the best.
-  let kept: number[] = [];
-  let threshold = Number.NEGATIVE_INFINITY;
-  const sample = ids.filter((_, i) => i % 8 === 0).sort((x, y) => score[y]! - score[x]!);
-  threshold = score[sample[Math.min(sample.length - 1, k)]!]!;
-  kept = ids.filter((n) => score[n]! >= threshold);
-  if (kept.length < k) kept = ids;
-  return kept.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
-}
-
-const titles = new WeakMap<ArticleAnalysis, Set<string>>();
-function titleTerms(a: ArticleAnalysis): Set<string> {
-  let t = titles.get(a);
-  if (!t) {
-    t = new Set(a.meta.title ? wordTermsOf(a.meta.title) : []);
-    titles.set(a, t);
-  }
-  return t;
-}
-
 /** Sentences of the best articles, best first. */
 export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: RankOptions): Ranked[] {
   if (!query.length) return [];
@@ -379,7 +359,8 @@ export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: Rank
       const sig = signalsOf(a, k);
       let fits = false;
       if (opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked)) {
-        f.kind = KIND_WEIGHT[opts.kind]() / WEIGHTS.kind;
+        const unmeasured = opts.kind === 'number' && opts.measure && !opts.measure.test(a.sentences[k]!.text);
+        f.kind = (KIND_WEIGHT[opts.kind]() / WEIGHTS.kind) * (unmeasured ? WEIGHTS.unmeasured : 1);
         fits = true;
       }
       if (opts.speaker) {
