@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
+import { measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
@@ -16,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -43,6 +44,43 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('What kind of music does she play?')).toBe('any');
     expect(answerKind('What happened in Islamabad?')).toBe('any');
     expect(answerKind('What caused the crash?')).toBe('reason');
+  });
+
+  it('a wh-word asked in place, last in the question, says the kind as well as one in front', () => {
+    expect(answerKind('Israeli troops fired on who?')).toBe('person');
+    expect(answerKind('The strike was where?')).toBe('place');
+    expect(answerKind('She was born when?')).toBe('date');
+    expect(answerKind('They arrived at what time?')).toBe('date');
+    expect(answerKind('The suspect is how old?')).toBe('number');
+    expect(answerKind('The feud dates back to what empire?')).toBe('name');
+    // A wh-word in a clause of a question that already has its own is not the question's.
+    expect(answerKind('How cold were the temperatures that hurt the man who got frostbite?')).not.toBe('person');
+    expect(answerKind('Is that what happened?')).toBe('any');
+  });
+
+  it('"what does" is a frame whole: "does" leaves no stray "es" in the search words', () => {
+    expect(routeQuestion('What does Joe want?')).toEqual({ kind: 'search', words: 'Joe want' });
+    expect(routeQuestion('What does the government forecast?')).toEqual({ kind: 'search', words: 'the government forecast' });
+  });
+
+  it('the measure of a figure asked for: "how far" a distance, "how old" an age, "how many homes" homes', () => {
+    const fits = (q: string, sentence: string) => measureOf(q)?.test(sentence);
+    expect(fits('How far away is the border from the town?', 'The border is only about 100 meters (yards) from the town.')).toBe(true);
+    expect(fits('How far away is the border from the town?', 'Five men crossed the border.')).toBe(false);
+    expect(fits('How old is the suspect?', 'John Smith, 45, was arrested Monday.')).toBe(true);
+    expect(fits('How old is the suspect?', 'The 45-year-old was arrested.')).toBe(true);
+    expect(fits('How old is the suspect?', 'He was arrested in 2004.')).toBe(false);
+    expect(fits('How long did the siege last?', 'The siege lasted three days.')).toBe(true);
+    expect(fits('How much did the house cost?', 'It sold for $2.5 million.')).toBe(true);
+    expect(fits('How much did the house cost?', 'It has 12 rooms.')).toBe(false);
+    expect(fits('How many homes were without power?', 'The storm left 10,638 homes and businesses without power.')).toBe(true);
+    expect(fits('How many homes were without power?', 'Crews worked 16 hours.')).toBe(false);
+    expect(fits('How many safe passengers are there?', 'Officials said 40 passengers were safe.')).toBe(true);
+    expect(fits('How many voters back the mayor?', 'Some 51 percent said they did.')).toBe(true);
+    // Any figure will do: "how many were killed", "how many said …", "how much rain fell"
+    expect(measureOf('How many were killed?')).toBeUndefined();
+    expect(measureOf('How many said the mayor should resign?')).toBeUndefined();
+    expect(measureOf('How much rain fell?')).toBeUndefined();
   });
 
   it('"the think tank" is a noun, not a speaker thinking', () => {
@@ -133,6 +171,29 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
     expect(thrown!.forms.map((f) => index.postings.terms[f.id])).toEqual(expect.arrayContaining(contentTerms('hurled')));
     const top3 = (answerAsk(index, 'What did the anti-whaling group throw?').items as QuoteRef[]).slice(0, 3).map((i) => i.quote);
     expect(top3.some((q) => /hurled containers of butyric acid/.test(q))).toBe(true);
+  });
+
+  it('the answer beside the sentence that repeats the question wins over the repeat: "What airlines declined to comment"', () => {
+    const q = 'What airlines declined to comment';
+    const ranked = rankSentences(index, expandTerms(index, contentTerms('airlines declined to comment')), { kind: answerKind(q), asked: questionWords(q), explain: true });
+    const repeat = ranked.find((r) => /^Both airlines declined to comment/.test(index.sentences[r.id]!.text))!;
+    const answer = ranked.find((r) => /Air France-KLM for neglecting/.test(index.sentences[r.id]!.text))!;
+    // The answer has one of the question's words, its neighbour has them all.
+    expect(answer.features!.context).toBeGreaterThan(0);
+    expect(answer.score).toBeGreaterThan(repeat.score);
+    expect(first(q)!.quote).toMatch(/Air France-KLM for neglecting/);
+  });
+
+  it('a figure of the measure asked for fits better than any figure: assets in francs, not the year the bank was founded', () => {
+    const q = 'How much in assets does Pictet have under management?';
+    const opts = { kind: answerKind(q), asked: questionWords(q), explain: true };
+    const query = expandTerms(index, contentTerms('assets Pictet have under management'));
+    const kindOf = (ranked: ReturnType<typeof rankSentences>, re: RegExp) => ranked.find((r) => re.test(index.sentences[r.id]!.text))!.features!.kind;
+    const measured = rankSentences(index, query, { ...opts, measure: measureOf(q) });
+    expect(kindOf(measured, /CHF 430 billion/)).toBeGreaterThan(kindOf(measured, /^Founded in 1805/));
+    // Without the measure both hold a figure alike.
+    const any = rankSentences(index, query, opts);
+    expect(kindOf(any, /CHF 430 billion/)).toBe(kindOf(any, /^Founded in 1805/));
   });
 
   it('every quote is word for word from its story', async () => {

@@ -7,6 +7,7 @@ import { timelineItem, timelinePositions } from '../timeline.ts';
 import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankArticles, rankSentences } from './rank.ts';
+import { measureOf } from './measure.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 
@@ -25,6 +26,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   const route = routeQuestion(question);
   const kind = answerKind(question);
   const asked = questionWords(question);
+  const measure = kind === 'number' ? measureOf(question) : undefined;
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
     if (message) answer.message = message;
@@ -34,7 +36,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   };
   let weak = false;
   const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] => {
-    const r = rankedItems(index, terms, { kind, asked, ...opts });
+    const r = rankedItems(index, terms, { kind, asked, measure, ...opts });
     weak = r.weak;
     return r.items;
   };

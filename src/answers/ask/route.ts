@@ -38,7 +38,7 @@ function saidIn(q: string): { speaker: string; topic: string } | undefined {
 }
 
 /** A question's opening that says what kind of answer is wanted, not what it is about. */
-const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX})?\s*`, 'i');
+const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX}\b)?\s*`, 'i');
 /** Question filler that would drown the ranking: every sentence "happened", "is known", … */
 export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?|names? of)\b/gi;
 /** Toll words and who the toll counts, dropped from a toll filter: the tolls already are about them. */
@@ -118,5 +118,14 @@ export function answerKind(question: string): AnswerKind {
     .trim();
   if (saidIn(q)) return 'quote';
   for (const [re, kind] of KINDS) if (re.test(q)) return kind;
+  // The wh-word inside the question ("Israeli troops fired on who?", "It dates back to what empire?"): its phrase says.
+  const inner = INNER_WH.exec(q)?.[1];
+  if (inner) {
+    for (const [re, kind] of KINDS) if (re.test(inner)) return kind;
+    if (/^(?:what|which)\s+(?!happen)[\p{L}-]+(?<!ed)$/iu.test(inner)) return 'name';
+  }
   return 'any';
 }
+
+/** A question asked in place, its wh-phrase last: "X fired on who", "they met in what city", "he was born when". */
+const INNER_WH = /^(?!(?:who|whom|whose|what|which|when|where|why|how)\b)\S.*?\s((?:who|whom|whose|what|which|when|where|how\s+(?:many|much|long|old|far))\b[^,;]*)$/i;

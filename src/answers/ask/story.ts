@@ -1,4 +1,6 @@
 import type { Postings } from '../../index/postings.ts';
+import type { ArticleAnalysis } from '../../nlp/analyze.ts';
+import { wordTermsOf } from '../../nlp/terms.ts';
 import type { QueryTerm } from './expand.ts';
 
 /**
@@ -60,4 +62,28 @@ export function storyCoverage(p: Postings, query: QueryTerm[], weights: number[]
   let best = 0;
   for (let at = 0; at < count; at++) if (perSentence[at]! > best) best = perSentence[at]!;
   return total ? { all: all / total, lead: lead / total, best: best / total } : { all: 0, lead: 0, best: 0 };
+}
+
+/** The `k` ids with the highest scores, best first (ties by id). */
+export function topBy(ids: number[], score: Float64Array, k: number): number[] {
+  if (ids.length <= k * 8) return ids.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
+  // A threshold from a sample narrows the sort to the few that can be among the best.
+  let kept: number[] = [];
+  let threshold = Number.NEGATIVE_INFINITY;
+  const sample = ids.filter((_, i) => i % 8 === 0).sort((x, y) => score[y]! - score[x]!);
+  threshold = score[sample[Math.min(sample.length - 1, k)]!]!;
+  kept = ids.filter((n) => score[n]! >= threshold);
+  if (kept.length < k) kept = ids;
+  return kept.sort((x, y) => score[y]! - score[x]! || x - y).slice(0, k);
+}
+
+/** The terms of an article's title (its words count for the article). */
+const titles = new WeakMap<ArticleAnalysis, Set<string>>();
+export function titleTerms(a: ArticleAnalysis): Set<string> {
+  let t = titles.get(a);
+  if (!t) {
+    t = new Set(a.meta.title ? wordTermsOf(a.meta.title) : []);
+    titles.set(a, t);
+  }
+  return t;
 }

@@ -1,0 +1,47 @@
+/**
+ * What a figure asked for measures: "how far" a distance, "how long" a time, "how old" an age, "how
+ * much did it cost" money, "how many homes" homes. A sentence whose figure is of that measure answers
+ * better than one with any figure ("The storm left 10,638 homes without power" for "how many homes",
+ * not "Inspectors found 15 aircraft"). Read from the question's words; general English, no article's.
+ */
+
+/** A figure as news writes it: digits (a currency sign before), or a number word. */
+const NUM = String.raw`(?:[$€£¥]\s?)?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half a|a half`;
+
+/** A figure followed, within a word or two, by one of the units. */
+const figureOf = (units: string) => new RegExp(String.raw`\b(?:${NUM})(?:[\s-]+[\w.'’-]+){0,2}?[\s-]*(?:${units})\b`, 'i');
+
+const DISTANCE = figureOf('miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches?|blocks?');
+const DURATION = figureOf('years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|terms?|seasons?');
+const HEIGHT = figureOf('feet|foot|ft|meters?|metres?|inches?|cm|stories|storeys|floors');
+const SPEED = figureOf('mph|miles per hour|miles an hour|km/h|kph|kilometers per hour|knots');
+const TEMPERATURE = figureOf('degrees?|°');
+/** An age: "45-year-old", "aged 45", "45 years old", or the ", 45," that follows a name. */
+const AGE = /\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|\b\d{1,3} years? old\b|\p{Lu}[\p{L}'’-]+,\s\d{1,3},/u;
+/** Money: a currency sign or word beside a figure. */
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?|rupees?|pesos?|CHF|USD)\b|\b(?:US|CHF|NZ|A|C)\$?\s?\d/i;
+/** Questions about money among "how much …" ones. */
+const MONEY_WORDS = /\b(?:cost|costs|pay|paid|pays|worth|spend|spent|price|prices|money|fund|funds|funding|raise|raised|budget|fine|fined|salary|earn|earned|earns|charge|sell|sold|buy|bought|assets|bail|ransom|reward|debt|loan|donate|donated|owe|owed|compensation|damages|bonus|deal|contract|revenue|profit|loss|tax)\b/i;
+
+/** Words after "how many" that are not the thing counted. */
+const NOT_COUNTED = /^(?:of|were|was|are|is|have|has|had|did|do|does|will|would|can|could|more|other|people|persons|times|said|say|says|think|thinks|believe|believes|want|wants|\w+ed)$/i;
+
+/** What the figure a question asks for measures, as a pattern its sentence matches; undefined when any figure will do. */
+export function measureOf(question: string): RegExp | undefined {
+  const q = question.trim().replace(/[?!.\s]+$/, '');
+  if (/\bhow\s+far\b|\bwhat\s+(?:is|was)\s+the\s+distance\b/i.test(q)) return DISTANCE;
+  if (/\bhow\s+long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|it)\b\s*\w*\s*(?:bridge|road|river|wall|tunnel|line|runway|track|course))/i.test(q)) return DURATION;
+  if (/\bhow\s+old\b|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+|his\s+|her\s+|their\s+)?ages?\b/i.test(q)) return AGE;
+  if (/\bhow\s+(?:tall|high|deep)\b|\bwhat\s+(?:is|was)\s+the\s+height\b/i.test(q)) return HEIGHT;
+  if (/\bhow\s+fast\b|\bwhat\s+(?:is|was)\s+the\s+speed\b/i.test(q)) return SPEED;
+  if (/\bhow\s+(?:cold|hot|warm)\b|\btemperatures?\b/i.test(q)) return TEMPERATURE;
+  if ((/\bhow\s+much\b/i.test(q) && MONEY_WORDS.test(q)) || /\bwhat\s+(?:is|was|are|were)\s+the\s+(?:[\w'’-]+\s+)?(?:cost|price|salary|budget|fine|bail|reward|ransom|value)\b/i.test(q)) return MONEY;
+  // "How many homes …": a figure of homes (the stem: "countries" finds "country").
+  // The first or second word after "how many" ("how many safe passengers"): either may be the noun.
+  const words = (/\bhow\s+many\s+([a-z]+)(?:[\s-]+([a-z]+))?/i.exec(q) ?? []).slice(1, 3).filter((w): w is string => !!w && w.length >= 3);
+  const counted = words.filter((w, i) => i === 0 || !NOT_COUNTED.test(w)).slice(0, NOT_COUNTED.test(words[0] ?? '') ? 0 : 2);
+  if (!counted.length) return undefined;
+  const stems = counted.map((w) => w.toLowerCase().slice(0, Math.max(4, w.length - 3)));
+  // A share counts too: "how many said …" → "51 percent".
+  return figureOf(`(?:${stems.join('|')})\\w*|percent|per cent|%`);
+}
