@@ -5,7 +5,6 @@ import { displayForm, NameIndex, nameInitial, nameKey, } from './names.ts';
 import {
   ARTICLES,
   isTitle,
-  lowerWordsOf,
   type Word,
   wordsOf,
 } from './person-words.ts';
@@ -45,18 +44,23 @@ interface ArticlePerson {
   initial?: string | undefined;
 }
 
-/** Word objects reused from sentence to sentence: nothing keeps a sentence's words beyond it. */
-const POOL: Word[][] = [];
+/** Word objects reused from article to article, one pool per sentence: nothing keeps an article's words beyond it. */
+const POOLS: Word[][][] = [];
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
 export function extractPeople(article: ArticleTokens): PersonMention[] {
+  // One reading of the words serves both passes: the words the article writes in lower case (which
+  // the tagger reads) are gathered as the words are read.
   const lowerWords = new Set<string>();
-  for (const st of article.sentences) lowerWordsOf(st, lowerWords);
+  const sentences = article.sentences;
+  const words: Word[][] = new Array(sentences.length);
+  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, (POOLS[k] ??= []), lowerWords);
   const ctx = { lowerWords };
   const model = personModel();
   const all: Candidate[] = [];
-  for (const st of article.sentences) {
-    const ws = wordsOf(st, POOL);
+  for (let k = 0; k < sentences.length; k++) {
+    const st = sentences[k]!;
+    const ws = words[k]!;
     for (const c of combine(st, ws, candidatesOf(st, ws), tag(model, ws, ctx))) all.push(c);
   }
   const out: PersonMention[] = [];

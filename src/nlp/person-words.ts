@@ -21,6 +21,8 @@ export interface Word {
   name: boolean;
   /** Part of a date, time or figure ("this week", "two"). */
   figure: boolean;
+  /** May be (part of) a name for the tagger: capitalised, or a particle ("van", "de"). See `nameLike`. */
+  nameLike: boolean;
 }
 
 /** Tokens inside these wink entities are dates and figures, never names. */
@@ -75,11 +77,22 @@ function wordEnd(st: SentenceTokens, i: number): number {
   return j;
 }
 
+/** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de"; not "al-Assad", too long). */
+function isNameLike(text: string, lower: string): boolean {
+  const c = text.charCodeAt(0);
+  // A–Z, or any upper-case letter beyond ASCII.
+  if (c >= 65 && c <= 90) return true;
+  // Particles are two to five lower-case letters.
+  if (c < 128) return c >= 97 && c <= 122 && lower.length <= 5 && PARTICLES.has(lower);
+  return /^\p{Lu}/u.test(text);
+}
+
 /**
  * The words of a sentence. With `pool`, the Word objects (and the array) are reused from call to
- * call: such words are valid until the next call with the same pool, and must not be kept.
+ * call: such words are valid until the next call with the same pool, and must not be kept. With
+ * `lowerInto`, the words after the first written in lower case are added to it (as `lowerWordsOf`).
  */
-export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
+export function wordsOf(st: SentenceTokens, pool?: Word[][], lowerInto?: Set<string>): Word[] {
   const { values, types, offsets, pos: tags, lemmas } = st;
   const n = values.length;
   let inEntity: Uint8Array | undefined;
@@ -102,6 +115,8 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
     // A token's value is its text in the sentence (offsets are found by its value).
     const w = j === i ? lastPart : text.slice(start, end);
     const lower = lowerOf(w);
+    const c0 = w.charCodeAt(0);
+    if (lowerInto !== undefined && i > 0 && c0 >= 97 && c0 <= 122) lowerInto.add(lower);
     const figure = inEntity !== undefined && inEntity[i] === 1;
     const pos = tags[j]!;
     let name = false;
@@ -123,9 +138,10 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
       reused.end = end;
       reused.name = name;
       reused.figure = figure;
+      reused.nameLike = isNameLike(w, lower);
       out[count] = reused;
     } else {
-      const word = { text: w, lower, pos, lemma, start, end, name, figure };
+      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower) };
       spare?.push(word);
       out[count] = word;
     }

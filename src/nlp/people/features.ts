@@ -67,15 +67,8 @@ export const pairHash = (a: number, b: number) => fmix(Math.imul(a ^ 0x27d4eb2d,
 /** The key of feature (template, value hash); never 0 (the weight table's empty slot). */
 export const featureKey = (t: number, v: number) => fmix(v + Math.imul(t + 1, 0x9e3779b1)) || 1;
 
-/** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de", "al-Assad"). */
-export function nameLike(w: Word): boolean {
-  const c = w.text.charCodeAt(0);
-  // A–Z, or any upper-case letter beyond ASCII.
-  if (c >= 65 && c <= 90) return true;
-  // Particles are two to five lower-case letters.
-  if (c < 128) return c >= 97 && c <= 122 && w.lower.length <= 5 && PARTICLES.has(w.lower);
-  return /^\p{Lu}/u.test(w.text);
-}
+/** A word may be (part of) a person's name (read by `wordsOf`): capitalised, or a name particle ("van", "de"). */
+export const nameLike = (w: Word): boolean => w.nameLike;
 
 /** Case and character classes, runs collapsed: "McCague" → "XxXx", "S." → "X.", "1:18.11" → "d:d.d". */
 function shapeOf(text: string): string {
