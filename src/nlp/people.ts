@@ -54,7 +54,8 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const lowerWords = new Set<string>();
   const sentences = article.sentences;
   const words: Word[][] = new Array(sentences.length);
-  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, (POOLS[k] ??= []), lowerWords);
+  while (POOLS.length < sentences.length) POOLS.push([]);
+  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, POOLS[k], lowerWords);
   const ctx = { lowerWords };
   const model = personModel();
   const all: Candidate[] = [];
