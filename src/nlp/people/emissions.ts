@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoOf, lineKind, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo } from './features.ts';
+import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoEpoch, infoOf, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo } from './features.ts';
 import type { Weights } from './perceptron.ts';
 
 /**
@@ -52,34 +52,63 @@ function rowOf(m: Weights, key: number): Float64Array {
   return row;
 }
 
-const addRow = (out: Float64Array, at: number, row: Float64Array, r = 0) => {
-  out[at]! += row[r]!;
-  out[at + 1]! += row[r + 1]!;
-  out[at + 2]! += row[r + 2]!;
+const addRow = (out: Float64Array, at: number, row: Float64Array) => {
+  out[at]! += row[0]!;
+  out[at + 1]! += row[1]!;
+  out[at + 2]! += row[2]!;
 };
 
-/** The partial sums of a word's info for model m (see SELF … NEXT2). */
-function partsOf(m: Weights, info: WordInfo): Float64Array {
-  if (info.emOf === m) return info.em!;
-  const e = new Float64Array(5 * TAGS);
-  add(m, featureKey(T.bias, EMPTY), e, SELF);
-  add(m, featureKey(T.w0, info.word), e, SELF);
-  add(m, featureKey(T.shape0, info.shape), e, SELF);
-  if (info.suf3) add(m, featureKey(T.suf3, info.suf3), e, SELF);
-  if (info.pre3) add(m, featureKey(T.pre3, info.pre3), e, SELF);
-  if (info.suf4) add(m, featureKey(T.suf4, info.suf4), e, SELF);
-  for (const g of info.gaz) add(m, featureKey(T.gaz0, g), e, SELF);
-  add(m, featureKey(T['w-1'], info.word), e, PREV);
-  for (const g of info.gaz) add(m, featureKey(T['gaz-1'], g), e, PREV);
-  add(m, featureKey(T['w+1'], info.word), e, NEXT);
-  for (const g of info.gaz) add(m, featureKey(T['gaz+1'], g), e, NEXT);
-  add(m, featureKey(T['w-2'], info.word), e, PREV2);
-  add(m, featureKey(T['w+2'], info.word), e, NEXT2);
-  for (const g of info.gaz) add(m, featureKey(T['gaz+2'], g), e, NEXT2);
-  info.em = e;
-  info.emOf = m;
-  return e;
+/**
+ * The partial sums of every word info, at PARTS × info.id (see SELF … NEXT2), for the model `partsModel`
+ * and the infos of `partsEpoch`; `have[id]` says whether they are summed yet. One flat array: a word's
+ * sums are one read away from its info.
+ */
+const PARTS = 5 * TAGS;
+let parts = new Float64Array(1024 * PARTS);
+let have = new Uint8Array(1024);
+let partsModel: Weights | undefined;
+let partsEpoch = -1;
+
+/** Where the partial sums of a word's info for model m start in `parts`. */
+function partsOf(m: Weights, info: WordInfo): number {
+  const id = info.id;
+  const at = id * PARTS;
+  if (have[id] === 1) return at;
+  if (have.length <= id) {
+    const size = Math.min(MAX_INFOS, 2 * id + 1);
+    const grown = new Float64Array(size * PARTS);
+    grown.set(parts);
+    parts = grown;
+    const seen = new Uint8Array(size);
+    seen.set(have);
+    have = seen;
+  }
+  have[id] = 1;
+  const e = parts;
+  e.fill(0, at, at + PARTS);
+  add(m, featureKey(T.bias, EMPTY), e, at + SELF);
+  add(m, featureKey(T.w0, info.word), e, at + SELF);
+  add(m, featureKey(T.shape0, info.shape), e, at + SELF);
+  if (info.suf3) add(m, featureKey(T.suf3, info.suf3), e, at + SELF);
+  if (info.pre3) add(m, featureKey(T.pre3, info.pre3), e, at + SELF);
+  if (info.suf4) add(m, featureKey(T.suf4, info.suf4), e, at + SELF);
+  for (const g of info.gaz) add(m, featureKey(T.gaz0, g), e, at + SELF);
+  add(m, featureKey(T['w-1'], info.word), e, at + PREV);
+  for (const g of info.gaz) add(m, featureKey(T['gaz-1'], g), e, at + PREV);
+  add(m, featureKey(T['w+1'], info.word), e, at + NEXT);
+  for (const g of info.gaz) add(m, featureKey(T['gaz+1'], g), e, at + NEXT);
+  add(m, featureKey(T['w-2'], info.word), e, at + PREV2);
+  add(m, featureKey(T['w+2'], info.word), e, at + NEXT2);
+  for (const g of info.gaz) add(m, featureKey(T['gaz+2'], g), e, at + NEXT2);
+  return at;
 }
+
+/** Adds the partial sums at parts[p..p + 2] (read `parts` after `partsOf`, which may grow it). */
+const addParts = (out: Float64Array, at: number, p: number) => {
+  out[at]! += parts[p]!;
+  out[at + 1]! += parts[p + 1]!;
+  out[at + 2]! += parts[p + 2]!;
+};
 
 let infos: (WordInfo | undefined)[] = [];
 
@@ -93,6 +122,11 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
     memoModel = m;
     memo = memos.get(m) ?? new Map();
     memos.set(m, memo);
+  }
+  if (partsModel !== m || partsEpoch !== infoEpoch) {
+    partsModel = m;
+    partsEpoch = infoEpoch;
+    have.fill(0);
   }
   const n = ws.length;
   let count = 0;
@@ -123,14 +157,14 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
       const s0 = info.shape;
       const pl = pi ? pi.word : BOS;
       const nl = ni ? ni.word : EOS;
-      addRow(em, at, partsOf(m, info), SELF);
-      if (pi) addRow(em, at, partsOf(m, pi), PREV);
+      addParts(em, at, partsOf(m, info) + SELF);
+      if (pi) addParts(em, at, partsOf(m, pi) + PREV);
       else addRow(em, at, rowOf(m, featureKey(T['w-1'], BOS)));
-      if (ni) addRow(em, at, partsOf(m, ni), NEXT);
+      if (ni) addParts(em, at, partsOf(m, ni) + NEXT);
       else addRow(em, at, rowOf(m, featureKey(T['w+1'], EOS)));
-      if (k >= 2) addRow(em, at, partsOf(m, infos[k - 2]!), PREV2);
+      if (k >= 2) addParts(em, at, partsOf(m, infos[k - 2]!) + PREV2);
       else addRow(em, at, rowOf(m, featureKey(T['w-2'], BOS)));
-      if (k + 2 < n) addRow(em, at, partsOf(m, infos[k + 2]!), NEXT2);
+      if (k + 2 < n) addParts(em, at, partsOf(m, infos[k + 2]!) + NEXT2);
       else addRow(em, at, rowOf(m, featureKey(T['w+2'], EOS)));
       addRow(em, at, rowOf(m, featureKey(T.pos0, posHash(w.pos))));
       addRow(em, at, rowOf(m, featureKey(T['pos-1'], k > 0 ? posHash(ws[k - 1]!.pos) : BOS)));

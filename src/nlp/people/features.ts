@@ -115,11 +115,14 @@ export interface WordInfo {
   suf4: number;
   pre3: number;
   gaz: Uint32Array;
-  /** The weights of the features this word alone gives (see ./emissions.ts), for the model `emOf`. */
-  em?: Float64Array;
-  emOf?: object;
+  /** A number of its own among the infos of this `infoEpoch` (./emissions.ts keeps its sums by it). */
+  id: number;
 }
 const INFO = new Map<string, WordInfo>();
+/** At most this many infos at once; when full, all are forgotten and a new epoch begins. */
+export const MAX_INFOS = 100_000;
+/** Changes whenever the infos are forgotten (and their ids start again from 0). */
+export let infoEpoch = 0;
 /**
  * In front of INFO, a direct-mapped cache of the latest word per slot, by a hash of its length and
  * three letters: most words are the few common ones, found without hashing the whole text.
@@ -142,7 +145,12 @@ export function infoOf(w: Word): WordInfo {
 function infoByText(w: Word): WordInfo {
   let info = INFO.get(w.text);
   if (info === undefined) {
-    if (INFO.size > 100_000) INFO.clear();
+    if (INFO.size >= MAX_INFOS) {
+      INFO.clear();
+      recentText.fill('');
+      recentInfo.fill(undefined);
+      infoEpoch++;
+    }
     const l = w.lower;
     const n = l.length;
     info = {
@@ -152,6 +160,7 @@ function infoByText(w: Word): WordInfo {
       suf4: n > 4 ? fnv1a(l, n - 4) : 0,
       pre3: n > 3 ? fnv1a(l, 0, 3) : 0,
       gaz: gazOf(l),
+      id: INFO.size,
     };
     INFO.set(w.text, info);
   }
