@@ -42,6 +42,8 @@ interface ArticlePerson {
   forms: Map<string, number>;
   /** "s" for a person the article names only as "S. Fleming". */
   initial?: string | undefined;
+  /** `displayForm(forms)`, once the forms are all known. */
+  display?: string;
 }
 
 /** Word objects reused from article to article, one pool per sentence: nothing keeps an article's words beyond it. */
@@ -105,7 +107,8 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   for (const c of cands) {
     const p = find(c);
     if (p) {
-      const m: PersonMention = { name: displayForm(p.forms) || c.text, sentence: c.sentence };
+      p.display ??= displayForm(p.forms);
+      const m: PersonMention = { name: p.display || c.text, sentence: c.sentence };
       if (c.role) m.role = c.role;
       emit(m);
     } else if (!c.det && !c.veto && (c.weak || c.tokens.length > 1)) {

@@ -31,11 +31,32 @@ const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
 /** "MPs", "CEOs": initialisms, not names. */
 const PLURAL_INITIALISM = /^\p{Lu}{2,}s$/u;
 
+/** The text without a final possessive "'s" or "’s" (`s.replace(/['’]s$/, '')`, without a regex). */
+export function dropPossessive(s: string): string {
+  const n = s.length;
+  if (n < 2 || s.charCodeAt(n - 1) !== 115) return s;
+  const q = s.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? s.slice(0, n - 2) : s;
+}
+
+/** `CAPITALISED.test(w)`, the common case read by hand: A–Z, then a–z before any letter beyond ASCII. */
+function capitalisedShape(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) {
+    for (let k = 1; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      if (c >= 97 && c <= 122) return true;
+      if (c >= 128) break;
+    }
+  }
+  return CAPITALISED.test(w);
+}
+
 /** Written as a name: capitalised (or a particle opening a hyphenated name, "al-Assad"), not "MPs". */
 function nameShaped(word: string, particle: boolean): boolean {
   // "CME's" is an initialism with a possessive, not a capitalised name.
-  const bare = word.replace(/['’]s$/, '');
-  return (particle || CAPITALISED.test(bare)) && !PLURAL_INITIALISM.test(bare);
+  const bare = dropPossessive(word);
+  return (particle || capitalisedShape(bare)) && !(bare.charCodeAt(bare.length - 1) === 115 && PLURAL_INITIALISM.test(bare));
 }
 
 const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
