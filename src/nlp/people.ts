@@ -6,6 +6,7 @@ import {
   ARTICLES,
   isTitle,
   type Word,
+  WordPool,
   wordsOf,
 } from './person-words.ts';
 import { personModel } from './people/model.ts';
@@ -46,8 +47,8 @@ interface ArticlePerson {
   display?: string;
 }
 
-/** Word objects reused from article to article, one pool per sentence: nothing keeps an article's words beyond it. */
-const POOLS: Word[][][] = [];
+/** Word objects reused from article to article: nothing keeps an article's words beyond it. */
+const POOL = new WordPool();
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
 export function extractPeople(article: ArticleTokens): PersonMention[] {
@@ -56,8 +57,8 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   const lowerWords = new Set<string>();
   const sentences = article.sentences;
   const words: Word[][] = new Array(sentences.length);
-  while (POOLS.length < sentences.length) POOLS.push([]);
-  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, POOLS[k], lowerWords);
+  POOL.free();
+  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, POOL, lowerWords);
   const ctx = { lowerWords };
   const model = personModel();
   const all: Candidate[] = [];

@@ -109,11 +109,27 @@ function isNameLike(text: string, lower: string): boolean {
 }
 
 /**
- * The words of a sentence. With `pool`, the Word objects (and the array) are reused from call to
- * call: such words are valid until the next call with the same pool, and must not be kept. With
- * `lowerInto`, the words after the first written in lower case are added to it (as `lowerWordsOf`).
+ * Word objects and arrays for `wordsOf` to reuse, taken in order until `free`: the words read with a
+ * pool are valid until then, and must not be kept. Taking them in order keeps the ones in use few
+ * and close together, whatever the number of sentences.
  */
-export function wordsOf(st: SentenceTokens, pool?: Word[][], lowerInto?: Set<string>): Word[] {
+export class WordPool {
+  readonly words: Word[] = [];
+  readonly arrays: Word[][] = [];
+  word = 0;
+  array = 0;
+  /** Makes every word and array of the pool free again. */
+  free(): void {
+    this.word = 0;
+    this.array = 0;
+  }
+}
+
+/**
+ * The words of a sentence, reusing the objects of `pool` if given. With `lowerInto`, the words after
+ * the first written in lower case are added to it (as `lowerWordsOf`).
+ */
+export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<string>): Word[] {
   const { values, types, offsets, pos: tags, lemmas } = st;
   const n = values.length;
   let inEntity: Uint8Array | undefined;
@@ -123,9 +139,12 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][], lowerInto?: Set<str
     inEntity.fill(1, e.first, e.last + 1);
   }
   const text = st.sentence.text;
-  if (pool && pool.length < 2) pool.push([], []);
-  const out: Word[] = pool ? pool[0]! : [];
-  const spare: Word[] | undefined = pool?.[1];
+  let out: Word[] = [];
+  if (pool) {
+    if (pool.array === pool.arrays.length) pool.arrays.push(out);
+    else out = pool.arrays[pool.array]!;
+    pool.array++;
+  }
   let count = 0;
   let prevName = false;
   for (let i = 0; i < n; i++) {
@@ -149,8 +168,9 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][], lowerInto?: Set<str
       }
     }
     const lemma = lemmas[j] ?? lastPart;
-    const reused = spare?.[count];
+    const reused = pool?.words[pool.word];
     if (reused) {
+      pool!.word++;
       reused.text = w;
       reused.lower = lower;
       reused.pos = pos;
@@ -163,7 +183,10 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][], lowerInto?: Set<str
       out[count] = reused;
     } else {
       const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower) };
-      spare?.push(word);
+      if (pool) {
+        pool.words.push(word);
+        pool.word++;
+      }
       out[count] = word;
     }
     count++;
