@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPeople } from '../src/facts/people.ts';
 import { analyzeArticle } from '../src/nlp/analyze.ts';
+import { cleanArticle } from '../src/corpus/clean.ts';
+import { emissionsInto } from '../src/nlp/people/emissions.ts';
 import { personModel } from '../src/nlp/people/model.ts';
+import { featureEmissions } from '../src/nlp/people/perceptron.ts';
+import { lowerWordsOf, wordsOf } from '../src/nlp/person-words.ts';
+import { splitParagraph } from '../src/nlp/sentences.ts';
 
 /** The people a corpus of these article texts lists: [name, mentions, role]. */
 const corpusPeople = (...texts: string[]) =>
@@ -118,5 +123,30 @@ describe.skipIf(!haveDev)('on dev-split articles of the CoNLL-2003 benchmark (..
     expect(goldCount).toBeGreaterThan(30);
     expect(hit / goldCount).toBeGreaterThan(0.85);
     expect(right / returned).toBeGreaterThan(0.9);
+  });
+});
+
+describe('the tagger’s emission scores', () => {
+  it('are the same summed per word as feature by feature', () => {
+    const text =
+      'Uzbek striker Igor Shkvyrin scored twice. Renate Goetschl of Austria won the race in Vienna.\n\nPrime Minister John Major, 53, told reporters at Downing Street that Bashar al-Assad had met U.S. envoy Dennis Ross.\n\n1. Katja Seizinger (Germany) 1:17.95\n\nShares of Toshiba Corp rose; the company said its profits were up. "We are happy," said de la Dehesa.';
+    const model = personModel();
+    const sentences = cleanArticle(text).paragraphs.flatMap((p, k) => splitParagraph('t.txt', text, p, k * 10));
+    const lowerWords = new Set<string>();
+    for (const st of sentences) lowerWordsOf(st, lowerWords);
+    let words = 0;
+    for (const st of sentences) {
+      const ws = wordsOf(st);
+      const slow = featureEmissions(model, ws, { lowerWords });
+      const em = new Float64Array(3 * ws.length);
+      const cand = new Uint8Array(ws.length);
+      const count = emissionsInto(model, ws, { lowerWords }, em, cand);
+      expect(count > 0).toBe(slow !== null);
+      if (!slow) continue;
+      expect([...cand]).toEqual([...slow.cand]);
+      for (let k = 0; k < em.length; k++) expect(em[k]! / model.scale).toBe(slow.em[k]);
+      words += count;
+    }
+    expect(words).toBeGreaterThan(20);
   });
 });

@@ -31,6 +31,8 @@ export function nameTokens(name: string): string[] {
  * Fleming" and never "Damien Fleming".
  */
 export function nameInitial(name: string): string | undefined {
+  // An initial is written with a full stop.
+  if (!name.includes('.')) return undefined;
   const words = name.split(/\s+/);
   const m = /^(\p{Lu})\.(?:\p{Lu}\.)*$/u.exec(words[0] ?? '');
   return m && words.length > 1 && nameTokens(name).length === 1 ? fold(m[1]!) : undefined;

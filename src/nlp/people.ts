@@ -5,8 +5,8 @@ import { displayForm, NameIndex, nameInitial, nameKey, } from './names.ts';
 import {
   ARTICLES,
   isTitle,
-  lowerWordsOf,
   type Word,
+  WordPool,
   wordsOf,
 } from './person-words.ts';
 import { personModel } from './people/model.ts';
@@ -43,20 +43,28 @@ interface ArticlePerson {
   forms: Map<string, number>;
   /** "s" for a person the article names only as "S. Fleming". */
   initial?: string | undefined;
+  /** `displayForm(forms)`, once the forms are all known. */
+  display?: string;
 }
 
-/** Word objects reused from sentence to sentence: nothing keeps a sentence's words beyond it. */
-const POOL: Word[][] = [];
+/** Word objects reused from article to article: nothing keeps an article's words beyond it. */
+const POOL = new WordPool();
 
 /** People mentioned in an article, each mention under the person's fullest name in the article. */
 export function extractPeople(article: ArticleTokens): PersonMention[] {
+  // One reading of the words serves both passes: the words the article writes in lower case (which
+  // the tagger reads) are gathered as the words are read.
   const lowerWords = new Set<string>();
-  for (const st of article.sentences) lowerWordsOf(st, lowerWords);
+  const sentences = article.sentences;
+  const words: Word[][] = new Array(sentences.length);
+  POOL.free();
+  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, POOL, lowerWords);
   const ctx = { lowerWords };
   const model = personModel();
   const all: Candidate[] = [];
-  for (const st of article.sentences) {
-    const ws = wordsOf(st, POOL);
+  for (let k = 0; k < sentences.length; k++) {
+    const st = sentences[k]!;
+    const ws = words[k]!;
     for (const c of combine(st, ws, candidatesOf(st, ws), tag(model, ws, ctx))) all.push(c);
   }
   const out: PersonMention[] = [];
@@ -100,7 +108,8 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   for (const c of cands) {
     const p = find(c);
     if (p) {
-      const m: PersonMention = { name: displayForm(p.forms) || c.text, sentence: c.sentence };
+      p.display ??= displayForm(p.forms);
+      const m: PersonMention = { name: p.display || c.text, sentence: c.sentence };
       if (c.role) m.role = c.role;
       emit(m);
     } else if (!c.det && !c.veto && (c.weak || c.tokens.length > 1)) {

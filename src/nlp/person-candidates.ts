@@ -19,6 +19,7 @@ import {
   CONNECTORS,
   capitalised,
   DETERMINERS,
+  dropPossessive,
   HONORIFICS,
   INITIALS,
   isPunct,
@@ -247,7 +248,7 @@ const FIRM_NOUNS = new Set(['profits', 'profit', 'sales', 'revenue', 'revenues',
 
 /** The name ws[first..last] read as a thing's: evidence against a person by that name, corpus-wide. */
 export function thingName(st: SentenceTokens, ws: Word[], first: number, last: number): Candidate {
-  const text = st.sentence.text.slice(ws[first]!.start, ws[last]!.end).replace(/['’]s$/, '');
+  const text = dropPossessive(st.sentence.text.slice(ws[first]!.start, ws[last]!.end));
   return { text, tokens: tokensOf(text), sentence: st.sentence.index, strong: false, weak: false, veto: 'hard', det: true, org: true, modifier: true };
 }
 
@@ -255,7 +256,9 @@ export function thingName(st: SentenceTokens, ws: Word[], first: number, last: n
 export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameStart: number, end: number, persons?: Uint8Array): Candidate {
   const text = st.sentence.text;
   const nameWords = ws.slice(nameStart, end + 1);
-  const nameText = text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end).replace(/['’]s$/, '');
+  // A word alone is its own text (the same string, whose hash a Map has already computed).
+  const one = nameStart === end && text.startsWith(ws[end]!.text, ws[end]!.start) && ws[end]!.text.length === ws[end]!.end - ws[end]!.start;
+  const nameText = dropPossessive(one ? ws[end]!.text : text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end));
   const tokens = tokensOf(nameText);
   const veto = vetoFor(nameWords, tokens, nameText);
   if (veto === 'hard') return { text: nameText, tokens, sentence: st.sentence.index, strong: false, weak: false, veto, det: false };

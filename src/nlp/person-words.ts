@@ -21,6 +21,8 @@ export interface Word {
   name: boolean;
   /** Part of a date, time or figure ("this week", "two"). */
   figure: boolean;
+  /** May be (part of) a name for the tagger: capitalised, or a particle ("van", "de"). See `nameLike`. */
+  nameLike: boolean;
 }
 
 /** Tokens inside these wink entities are dates and figures, never names. */
@@ -29,11 +31,32 @@ const CAPITALISED = /^\p{Lu}(?:.*\p{Ll}|\.$)/su;
 /** "MPs", "CEOs": initialisms, not names. */
 const PLURAL_INITIALISM = /^\p{Lu}{2,}s$/u;
 
+/** The text without a final possessive "'s" or "’s" (`s.replace(/['’]s$/, '')`, without a regex). */
+export function dropPossessive(s: string): string {
+  const n = s.length;
+  if (n < 2 || s.charCodeAt(n - 1) !== 115) return s;
+  const q = s.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? s.slice(0, n - 2) : s;
+}
+
+/** `CAPITALISED.test(w)`, the common case read by hand: A–Z, then a–z before any letter beyond ASCII. */
+function capitalisedShape(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) {
+    for (let k = 1; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      if (c >= 97 && c <= 122) return true;
+      if (c >= 128) break;
+    }
+  }
+  return CAPITALISED.test(w);
+}
+
 /** Written as a name: capitalised (or a particle opening a hyphenated name, "al-Assad"), not "MPs". */
 function nameShaped(word: string, particle: boolean): boolean {
   // "CME's" is an initialism with a possessive, not a capitalised name.
-  const bare = word.replace(/['’]s$/, '');
-  return (particle || CAPITALISED.test(bare)) && !PLURAL_INITIALISM.test(bare);
+  const bare = dropPossessive(word);
+  return (particle || capitalisedShape(bare)) && !(bare.charCodeAt(bare.length - 1) === 115 && PLURAL_INITIALISM.test(bare));
 }
 
 const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
@@ -75,11 +98,38 @@ function wordEnd(st: SentenceTokens, i: number): number {
   return j;
 }
 
+/** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de"; not "al-Assad", too long). */
+function isNameLike(text: string, lower: string): boolean {
+  const c = text.charCodeAt(0);
+  // A–Z, or any upper-case letter beyond ASCII.
+  if (c >= 65 && c <= 90) return true;
+  // Particles are two to five lower-case letters.
+  if (c < 128) return c >= 97 && c <= 122 && lower.length <= 5 && PARTICLES.has(lower);
+  return /^\p{Lu}/u.test(text);
+}
+
 /**
- * The words of a sentence. With `pool`, the Word objects (and the array) are reused from call to
- * call: such words are valid until the next call with the same pool, and must not be kept.
+ * Word objects and arrays for `wordsOf` to reuse, taken in order until `free`: the words read with a
+ * pool are valid until then, and must not be kept. Taking them in order keeps the ones in use few
+ * and close together, whatever the number of sentences.
  */
-export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
+export class WordPool {
+  readonly words: Word[] = [];
+  readonly arrays: Word[][] = [];
+  word = 0;
+  array = 0;
+  /** Makes every word and array of the pool free again. */
+  free(): void {
+    this.word = 0;
+    this.array = 0;
+  }
+}
+
+/**
+ * The words of a sentence, reusing the objects of `pool` if given. With `lowerInto`, the words after
+ * the first written in lower case are added to it (as `lowerWordsOf`).
+ */
+export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<string>): Word[] {
   const { values, types, offsets, pos: tags, lemmas } = st;
   const n = values.length;
   let inEntity: Uint8Array | undefined;
@@ -89,9 +139,12 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
     inEntity.fill(1, e.first, e.last + 1);
   }
   const text = st.sentence.text;
-  if (pool && pool.length < 2) pool.push([], []);
-  const out: Word[] = pool ? pool[0]! : [];
-  const spare: Word[] | undefined = pool?.[1];
+  let out: Word[] = [];
+  if (pool) {
+    if (pool.array === pool.arrays.length) pool.arrays.push(out);
+    else out = pool.arrays[pool.array]!;
+    pool.array++;
+  }
   let count = 0;
   let prevName = false;
   for (let i = 0; i < n; i++) {
@@ -102,6 +155,8 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
     // A token's value is its text in the sentence (offsets are found by its value).
     const w = j === i ? lastPart : text.slice(start, end);
     const lower = lowerOf(w);
+    const c0 = w.charCodeAt(0);
+    if (lowerInto !== undefined && i > 0 && c0 >= 97 && c0 <= 122) lowerInto.add(lower);
     const figure = inEntity !== undefined && inEntity[i] === 1;
     const pos = tags[j]!;
     let name = false;
@@ -113,8 +168,9 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
       }
     }
     const lemma = lemmas[j] ?? lastPart;
-    const reused = spare?.[count];
+    const reused = pool?.words[pool.word];
     if (reused) {
+      pool!.word++;
       reused.text = w;
       reused.lower = lower;
       reused.pos = pos;
@@ -123,10 +179,14 @@ export function wordsOf(st: SentenceTokens, pool?: Word[][]): Word[] {
       reused.end = end;
       reused.name = name;
       reused.figure = figure;
+      reused.nameLike = isNameLike(w, lower);
       out[count] = reused;
     } else {
-      const word = { text: w, lower, pos, lemma, start, end, name, figure };
-      spare?.push(word);
+      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower) };
+      if (pool) {
+        pool.words.push(word);
+        pool.word++;
+      }
       out[count] = word;
     }
     count++;

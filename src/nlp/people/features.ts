@@ -43,7 +43,7 @@ export const TEMPLATES = [
   'w+1|shape0',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
-const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<Template, number>;
+export const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<Template, number>;
 
 /** FNV-1a of s[from..to) (UTF-16 code units), 32 bits. */
 export function fnv1a(s: string, from = 0, to = s.length): number {
@@ -62,20 +62,13 @@ function fmix(h: number): number {
 }
 
 /** Two value hashes as the hash of their pair (order matters). */
-const pairHash = (a: number, b: number) => fmix(Math.imul(a ^ 0x27d4eb2d, 0x165667b1) + b);
+export const pairHash = (a: number, b: number) => fmix(Math.imul(a ^ 0x27d4eb2d, 0x165667b1) + b);
 
 /** The key of feature (template, value hash); never 0 (the weight table's empty slot). */
 export const featureKey = (t: number, v: number) => fmix(v + Math.imul(t + 1, 0x9e3779b1)) || 1;
 
-/** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de", "al-Assad"). */
-export function nameLike(w: Word): boolean {
-  const c = w.text.charCodeAt(0);
-  // A–Z, or any upper-case letter beyond ASCII.
-  if (c >= 65 && c <= 90) return true;
-  // Particles are two to five lower-case letters.
-  if (c < 128) return c >= 97 && c <= 122 && w.lower.length <= 5 && PARTICLES.has(w.lower);
-  return /^\p{Lu}/u.test(w.text);
-}
+/** A word may be (part of) a person's name (read by `wordsOf`): capitalised, or a name particle ("van", "de"). */
+export const nameLike = (w: Word): boolean => w.nameLike;
 
 /** Case and character classes, runs collapsed: "McCague" → "XxXx", "S." → "X.", "1:18.11" → "d:d.d". */
 function shapeOf(text: string): string {
@@ -113,7 +106,7 @@ const GAZ = Object.fromEntries(
 const NONE = new Uint32Array(0);
 
 /** What the features read of a word alone, as value hashes, remembered by its text: the same words come back all the time. */
-interface WordInfo {
+export interface WordInfo {
   /** The folded word. */
   word: number;
   shape: number;
@@ -122,8 +115,14 @@ interface WordInfo {
   suf4: number;
   pre3: number;
   gaz: Uint32Array;
+  /** A number of its own among the infos of this `infoEpoch` (./emissions.ts keeps its sums by it). */
+  id: number;
 }
 const INFO = new Map<string, WordInfo>();
+/** At most this many infos at once; when full, all are forgotten and a new epoch begins. */
+export const MAX_INFOS = 100_000;
+/** Changes whenever the infos are forgotten (and their ids start again from 0). */
+export let infoEpoch = 0;
 /**
  * In front of INFO, a direct-mapped cache of the latest word per slot, by a hash of its length and
  * three letters: most words are the few common ones, found without hashing the whole text.
@@ -132,7 +131,7 @@ const RECENT_BITS = 12;
 const recentText: string[] = new Array(1 << RECENT_BITS).fill('');
 const recentInfo: (WordInfo | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
 
-function infoOf(w: Word): WordInfo {
+export function infoOf(w: Word): WordInfo {
   const t = w.text;
   const n = t.length;
   const slot = (Math.imul(n * 31 + t.charCodeAt(0), 0x9e3779b1) ^ Math.imul(t.charCodeAt(n >> 1) * 131 + t.charCodeAt(n - 1), 0x85ebca6b)) >>> (32 - RECENT_BITS);
@@ -146,7 +145,12 @@ function infoOf(w: Word): WordInfo {
 function infoByText(w: Word): WordInfo {
   let info = INFO.get(w.text);
   if (info === undefined) {
-    if (INFO.size > 100_000) INFO.clear();
+    if (INFO.size >= MAX_INFOS) {
+      INFO.clear();
+      recentText.fill('');
+      recentInfo.fill(undefined);
+      infoEpoch++;
+    }
     const l = w.lower;
     const n = l.length;
     info = {
@@ -156,6 +160,7 @@ function infoByText(w: Word): WordInfo {
       suf4: n > 4 ? fnv1a(l, n - 4) : 0,
       pre3: n > 3 ? fnv1a(l, 0, 3) : 0,
       gaz: gazOf(l),
+      id: INFO.size,
     };
     INFO.set(w.text, info);
   }
@@ -183,7 +188,7 @@ function gazOf(folded: string): Uint32Array {
 
 /** POS tags as value hashes (a closed set). */
 const POS = new Map<string, number>();
-const posHash = (pos: string) => {
+export const posHash = (pos: string) => {
   let h = POS.get(pos);
   if (h === undefined) {
     h = fnv1a(pos);
@@ -210,7 +215,7 @@ export function articleContext(sentences: Word[][]): ArticleContext {
 }
 
 /** A results row or a list line rather than running text: many figures, few lower-case words. */
-function lineKind(ws: Word[]): number {
+export function lineKind(ws: Word[]): number {
   let digits = 0;
   let lower = 0;
   for (const w of ws) {
@@ -225,13 +230,13 @@ function lineKind(ws: Word[]): number {
 }
 const LINE = Object.fromEntries(['short', 'figures', 'caps', 'prose'].map((k) => [k, fnv1a(k)])) as Record<string, number>;
 
-const BOS = fnv1a('<s>');
-const EOS = fnv1a('</s>');
-const EMPTY = fnv1a('');
-const ONE = fnv1a('1');
+export const BOS = fnv1a('<s>');
+export const EOS = fnv1a('</s>');
+export const EMPTY = fnv1a('');
+export const ONE = fnv1a('1');
 /** "3:1": the second word of a run of three; "4:3e": the last of four or more. */
 const RUNS = [1, 2, 3, 4].map((len) => Array.from({ length: len }, (_, k) => fnv1a(`${len}:${k}${k === len - 1 ? 'e' : ''}`)));
-function runOf(len: number, k: number, last: boolean): number {
+export function runOf(len: number, k: number, last: boolean): number {
   const row = RUNS[Math.min(len, 4) - 1]!;
   if (last) return row[row.length - 1]!;
   return row[Math.min(k, row.length - 2)]!;

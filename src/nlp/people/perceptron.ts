@@ -1,4 +1,5 @@
 import type { Word } from '../person-words.ts';
+import { emissionsInto } from './emissions.ts';
 import { type ArticleContext, sentenceFeatures } from './features.ts';
 
 /**
@@ -18,18 +19,20 @@ const FROM = 4;
  * Weights of a trained model: an open-addressing table from feature key (`featureKey`, never 0) to
  * a row of TAGS weights, probed linearly from `key & mask`. Slot s is `table[4s]` (the key, read
  * through `keys`, a view of the same memory) and its weights `table[4s + 1 .. 4s + 3]`: one probe
- * reads one cache line.
+ * reads one cache line. The weights are stored times `scale` (a stored model's are its 16-bit
+ * integers, so that a sum of them is exact in any order); a word's emission is their sum over `scale`.
  */
 export interface Weights {
   keys: Uint32Array;
   table: Float32Array;
   mask: number;
+  scale: number;
   /** trans[from * TAGS + to], from START/O/B/I (0..3). */
   trans: Float32Array | Float64Array;
 }
 
 /** A weight table for `keys[r]` → `rows[r * TAGS .. r * TAGS + 2]`, at most half full. */
-export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, trans: Float32Array | Float64Array): Weights {
+export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, trans: Float32Array | Float64Array, scale = 1): Weights {
   let size = 1024;
   while (size < 2 * keys.length) size *= 2;
   const table = new Float32Array(size * 4);
@@ -42,7 +45,7 @@ export function weightTable(keys: ArrayLike<number>, rows: ArrayLike<number>, tr
     slots[s * 4] = key;
     for (let t = 0; t < TAGS; t++) table[s * 4 + 1 + t] = rows[r * TAGS + t]!;
   }
-  return { keys: slots, table, mask, trans };
+  return { keys: slots, table, mask, scale, trans };
 }
 
 /** A span of words tagged as one person's name, with how far the tagger prefers it to nothing. */
@@ -56,17 +59,29 @@ export interface NameSpan {
 let emBuf = new Float64Array(3 * 256);
 let candBuf = new Uint8Array(256);
 
-/** Emission scores (n × TAGS) and which words are name-like (the others are O); reused buffers, or null when no word is. */
-function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
-  const { keys, start, count } = sentenceFeatures(ws, ctx);
-  if (count === 0) return null;
-  const n = ws.length;
+/** Reused buffers of n words' emission scores (zeroed) and candidate marks. */
+function buffers(n: number): { em: Float64Array; cand: Uint8Array } {
   if (candBuf.length < n) {
     candBuf = new Uint8Array(2 * n);
     emBuf = new Float64Array(2 * n * TAGS);
   }
-  const em = emBuf.subarray(0, n * TAGS).fill(0);
-  const cand = candBuf.subarray(0, n).fill(0);
+  return { em: emBuf.subarray(0, n * TAGS).fill(0), cand: candBuf.subarray(0, n).fill(0) };
+}
+
+/** Emission scores (n × TAGS) and which words are name-like (the others are O); reused buffers, or null when no word is. */
+function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
+  const { em, cand } = buffers(ws.length);
+  if (emissionsInto(model, ws, ctx, em, cand) === 0) return null;
+  if (model.scale !== 1) for (let k = 0; k < em.length; k++) em[k] = em[k]! / model.scale;
+  return { em, cand };
+}
+
+/** `emissions` feature by feature, from `sentenceFeatures` (what the learner reads): the reference the fast path must equal. */
+export function featureEmissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
+  const { keys, start, count } = sentenceFeatures(ws, ctx);
+  if (count === 0) return null;
+  const n = ws.length;
+  const { em, cand } = buffers(n);
   const { keys: slots, mask, table } = model;
   for (let i = 0; i < n; i++) {
     const a = start[i]!;
@@ -93,9 +108,9 @@ function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float
         s = (s + 1) & mask;
       }
     }
-    em[at] = e0;
-    em[at + 1] = e1;
-    em[at + 2] = e2;
+    em[at] = e0 / model.scale;
+    em[at + 1] = e1 / model.scale;
+    em[at + 2] = e2 / model.scale;
   }
   return { em, cand };
 }

@@ -22,7 +22,7 @@ const TAGS = 3;
 /** Keeps the features with a weight of at least `prune` in absolute value, quantised. */
 export function storeModel(w: Weights, prune: number): { model: StoredModel; kept: number; total: number } {
   const size = w.mask + 1;
-  const weight = (s: number, k: number) => w.table[s * 4 + 1 + k]!;
+  const weight = (s: number, k: number) => w.table[s * 4 + 1 + k]! / w.scale;
   let max = 0;
   for (let s = 0; s < size; s++) if (w.keys[s * 4] !== 0) for (let k = 0; k < TAGS; k++) max = Math.max(max, Math.abs(weight(s, k)));
   const scale = 32_000 / Math.max(max, 1e-9);
@@ -55,7 +55,6 @@ export function loadModel(m: StoredModel): Weights {
   const keys = new Uint32Array(kb.buffer.slice(kb.byteOffset, kb.byteOffset + kb.byteLength));
   const ints = new Int16Array(wb.buffer.slice(wb.byteOffset, wb.byteOffset + wb.byteLength));
   if (ints.length !== keys.length * TAGS) throw new Error('people model: damaged (keys and weights differ in number)');
-  const rows = new Float32Array(ints.length);
-  for (let k = 0; k < ints.length; k++) rows[k] = ints[k]! / m.scale;
-  return weightTable(keys, rows, Float32Array.from(m.trans));
+  // The integers themselves, over `scale` once summed: a word's emission is then exact in any order.
+  return weightTable(keys, ints, Float32Array.from(m.trans), m.scale);
 }
