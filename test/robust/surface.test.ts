@@ -87,6 +87,8 @@ const EXPECTED_SITES: Record<string, string[]> = {
   // Intake: writes into the configured corpus folder only, under names it makes itself (articleFileName:
   // ASCII letters, digits, hyphens) or fixed ones (sources.json, feeds.json), via temp file + rename.
   'src/intake/write.ts': ['node:fs/promises:open', 'node:fs/promises:readFile', 'node:fs/promises:rename', 'node:fs/promises:rm'],
+  // Loads its word vectors: one literal JSON file beside it (vectors/stems.json), no path from input.
+  'src/answers/ask/neighbours.ts': ['node:module:createRequire'],
   // Loads packages by names from a constant list in the code.
   'src/nlp/gazetteer.ts': ['node:module:createRequire'],
   // Reads the pictures' font: two literal paths inside the dejavu-fonts-ttf package.

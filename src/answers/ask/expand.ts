@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../../index/types.ts';
+import { nearestTerms } from './neighbours.ts';
 import { synonymsOf } from './synonyms.ts';
 
 /** Shares of a question term that its other forms carry. */
@@ -7,13 +8,22 @@ export const FORM_WEIGHTS = {
   related: 0.5,
   /** A synonym of news reporting ("killed" for "died"). */
   synonym: 0.3,
+  /**
+   * A term whose word vector is close (`neighbours.ts`: "earthquak" for "quak", "murder" for "slay"):
+   * this share times the cosine. It counts for the story only (`rankArticles`), not the sentence.
+   */
+  vector: 0.6,
 };
+
+/** Neighbours by word vector: at most `k` per question term, of cosine ≥ `sim` (tuned on the 70% half). */
+export const VECTOR = { k: 2, sim: 0.6 };
 
 /** A question term with the forms that may stand for it. */
 export interface QueryTerm {
   term: string;
   /** Term ids in the postings, with the weight of each form (1 for the term itself). */
-  forms: { id: number; weight: number }[];
+  /** `vector`: a neighbour by word vector only (it finds the story, not the sentence). */
+  forms: { id: number; weight: number; vector?: boolean }[];
 }
 
 /** Position of `term` in the sorted term list, or -1. */
@@ -67,7 +77,15 @@ export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
       for (let n = Math.max(4, term.length - 3); n < term.length; n++) add(termId(vocab, term.slice(0, n)), FORM_WEIGHTS.related);
     }
     for (const s of synonymsOf(term)) add(termId(vocab, s), FORM_WEIGHTS.synonym);
-    if (forms.size) out.push({ term, forms: [...forms].map(([id, weight]) => ({ id, weight })) });
+    // Neighbours by word vector that are no form already: they count for the story only (`rankArticles`).
+    const byVector = new Set<number>();
+    if (FORM_WEIGHTS.vector > 0 && !/\d/.test(term))
+      for (const nb of nearestTerms(index, term, VECTOR.k, VECTOR.sim)) {
+        if (forms.has(nb.id)) continue;
+        byVector.add(nb.id);
+        add(nb.id, FORM_WEIGHTS.vector * nb.sim);
+      }
+    if (forms.size) out.push({ term, forms: [...forms].map(([id, weight]) => (byVector.has(id) ? { id, weight, vector: true } : { id, weight })) });
   }
   return out;
 }

@@ -142,14 +142,15 @@ function coverage(index: CorpusIndex, id: number, terms: string[], query: QueryT
   let total = 0;
   let found = 0;
   for (const t of new Set(terms)) {
-    const q = query.find((x) => x.term === t);
-    if (!q) {
+    // Neighbours by word vector do not make an answer less weak: only the word and its forms.
+    const forms = query.find((x) => x.term === t)?.forms.filter((f) => !f.vector) ?? [];
+    if (!forms.length) {
       total += weight(0);
       continue;
     }
-    const w = Math.max(...q.forms.map((f) => weight(p.offsets[f.id + 1]! - p.offsets[f.id]!)));
+    const w = Math.max(...forms.map((f) => weight(p.offsets[f.id + 1]! - p.offsets[f.id]!)));
     total += w;
-    if (q.forms.some((f) => have.has(p.terms[f.id]!))) found += w;
+    if (forms.some((f) => have.has(p.terms[f.id]!))) found += w;
   }
   return total ? found / total : 0;
 }

@@ -222,23 +222,29 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: numb
   const score = new Float64Array(nArticles);
   const tf = new Float64Array(nArticles);
   const touched = new Int32Array(nArticles);
+  const own = new Uint8Array(nArticles);
   const all: number[] = [];
   const termIdf: number[] = [];
   const { k1, bArticle: b } = WEIGHTS;
   for (const q of query) {
-    // One article frequency per question term, over all its forms (each form weighted).
+    // One article frequency per question term, over all its forms (each form weighted); the term's rarity is its own forms': common neighbours by word vector add to tf, not to df.
     let nTouched = 0;
+    let nOwn = 0;
     for (const f of q.forms) {
       const end = p.offsets[f.id + 1]!;
       for (let k = p.offsets[f.id]!; k < end; k++) {
         const sid = p.docs[k]!;
         const n = l.articleOf[sid]!;
         if (tf[n] === 0) touched[nTouched++] = n;
+        if (!f.vector && own[n] === 0) {
+          own[n] = 1;
+          nOwn++;
+        }
         const lead = sid - l.firstId[n]! < WEIGHTS.leadSentences ? WEIGHTS.lead : 1;
         tf[n]! += p.freqs[k]! * lead * f.weight;
       }
     }
-    const w = idf(nArticles, nTouched);
+    const w = idf(nArticles, nOwn);
     termIdf.push(w);
     for (let i = 0; i < nTouched; i++) {
       const n = touched[i]!;
@@ -247,6 +253,7 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: numb
       if (score[n] === 0) all.push(n);
       score[n]! += (w * (t * (k1 + 1))) / (t + norm);
       tf[n] = 0;
+      own[n] = 0;
     }
   }
   // The best few by body, then their titles: a title's words count for the article.
@@ -269,17 +276,20 @@ export function rankArticles(index: CorpusIndex, query: QueryTerm[], limit: numb
 }
 
 /** Sentences of the best articles, best first. */
-export function rankSentences(index: CorpusIndex, query: QueryTerm[], opts: RankOptions): Ranked[] {
-  if (!query.length) return [];
+export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: RankOptions): Ranked[] {
+  if (!asked.length) return [];
   const l = layoutOf(index);
   const p = index.postings;
-  const top = rankArticles(index, query);
+  const top = rankArticles(index, asked);
   if (!top.length) return [];
   const best = top[0]!.score || 1;
   const articles = top.filter((a) => a.score >= WEIGHTS.articleFloor * best);
   // The story's score is on the scale of the best BM25 (1) plus its coverage: no further normalising.
   const N = index.sentences.length;
   const { k1, bSentence: b } = WEIGHTS;
+  // A neighbour by word vector finds the story, not the sentence: the sentence must say what was asked.
+  const query = asked.map((q) => ({ term: q.term, forms: q.forms.filter((f) => !f.vector) })).filter((q) => q.forms.length);
+  if (!query.length) return [];
   // Term id → (question term, form weight, sentence idf).
   const speakerSet = new Set(opts.speakerTerms ?? []);
   const formOf = new Map<string, { q: number; weight: number; idf: number }>();
