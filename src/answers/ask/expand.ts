@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import { nearestTerms } from './neighbours.ts';
+import { termId } from './sorted.ts';
 import { synonymsOf } from './synonyms.ts';
 
 /** Shares of a question term that its other forms carry. */
@@ -24,20 +25,6 @@ export interface QueryTerm {
   /** Term ids in the postings, with the weight of each form (1 for the term itself). */
   /** `vector`: a neighbour by word vector only (it finds the story, not the sentence). */
   forms: { id: number; weight: number; vector?: boolean }[];
-}
-
-/** Position of `term` in the sorted term list, or -1. */
-function termId(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** First position whose term is >= `term`. */

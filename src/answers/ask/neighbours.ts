@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CorpusIndex } from '../../index/types.ts';
+import { termId } from './sorted.ts';
 
 /**
  * Word vectors by index term (`vectors/stems.json`, built by `scripts/build-vectors.ts` from the
@@ -47,20 +48,6 @@ export function stemVectors(): StemVectors {
   }
   loaded = { terms, dims, unit };
   return loaded;
-}
-
-/** Position of `term` in sorted `terms`, or -1. */
-function find(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** The vectors of the index's own terms, side by side, and a cache of the neighbours asked for. */
@@ -121,7 +108,7 @@ export function nearestTerms(index: CorpusIndex, term: string, k: number, minSim
   if (!list) {
     list = [];
     const v = stemVectors();
-    const row = find(v.terms, term);
+    const row = termId(v.terms, term);
     if (row >= 0) {
       const dims = v.dims;
       const me = v.unit.subarray(row * dims, (row + 1) * dims);
