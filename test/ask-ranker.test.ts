@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
-import { indexOf, seedIndex, tempCorpus } from './helpers/corpus.ts';
+import { seedIndex, writtenCorpus } from './helpers/corpus.ts';
 
 const quotes = (index: CorpusIndex, q: string) => (answerAsk(index, q).items as QuoteRef[]).map((i) => i.quote);
 
@@ -49,11 +48,10 @@ describe('the answer ranker on the seed articles', () => {
 });
 
 describe('the answer ranker on a small corpus written by the test', () => {
-  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  let corpus: Awaited<ReturnType<typeof writtenCorpus>>;
   let index: CorpusIndex;
   afterAll(() => corpus?.cleanup());
   beforeAll(async () => {
-    corpus = await tempCorpus(false);
     const files: Record<string, string> = {
       'football.txt': [
         'Chelsea transfer news',
@@ -104,8 +102,8 @@ describe('the answer ranker on a small corpus written by the test', () => {
         'Engineer Tom Hart was killed when the old bridge collapsed.',
       ].join('\n'),
     };
-    for (const [f, text] of Object.entries(files)) await writeFile(path.join(corpus.dir, f), `${text}\n`);
-    index = await indexOf(corpus.dir);
+    corpus = await writtenCorpus(files);
+    index = corpus.index;
   });
 
   it('a who-question gets the sentence naming who did exactly what was asked, not a near miss', () => {

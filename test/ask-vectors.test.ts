@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandTerms, FORM_WEIGHTS, VECTOR } from '../src/answers/ask/expand.ts';
@@ -8,7 +7,7 @@ import { MAX_NEIGHBOURS, nearestTerms, stemVectors, VECTOR_FILE } from '../src/a
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { queryTerms } from '../src/nlp/terms.ts';
-import { indexOf, tempCorpus } from './helpers/corpus.ts';
+import { writtenCorpus } from './helpers/corpus.ts';
 
 const README = path.join(path.dirname(VECTOR_FILE.pathname), 'README.md');
 
@@ -38,11 +37,10 @@ describe('the shipped stem vectors', () => {
 });
 
 describe('word-vector neighbours in the answer ranker', () => {
-  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  let corpus: Awaited<ReturnType<typeof writtenCorpus>>;
   let index: CorpusIndex;
   afterAll(() => corpus?.cleanup());
   beforeAll(async () => {
-    corpus = await tempCorpus(false);
     const files: Record<string, string> = {
       'teacher.txt': [
         'Village mourns teacher',
@@ -65,8 +63,8 @@ describe('word-vector neighbours in the answer ranker', () => {
         'Buildings swayed in the capital, and residents ran into the streets.',
       ].join('\n'),
     };
-    for (const [f, text] of Object.entries(files)) await writeFile(path.join(corpus.dir, f), `${text}\n`);
-    index = await indexOf(corpus.dir);
+    corpus = await writtenCorpus(files);
+    index = corpus.index;
   });
 
   const first = (q: string) => answerAsk(index, q).items[0] as QuoteRef;

@@ -8,15 +8,13 @@ import type { TimelineItem } from '../src/answers/types.ts';
 import { cleanArticle } from '../src/corpus/clean.ts';
 import { fileNameDay, findAnchor } from '../src/nlp/dates/anchor.ts';
 import { toIso } from '../src/nlp/dates/calendar.ts';
-import { indexOf, tempCorpus } from './helpers/corpus.ts';
+import { indexOf, tempCorpus, writtenCorpus } from './helpers/corpus.ts';
 
-/** A corpus the test writes: `files` (name → text), with `sources` as sources.json when given. */
+/** A corpus the test writes (removed when the test finishes), and its index. */
 async function corpusOf(files: Record<string, string>, sources?: Record<string, unknown>) {
-  const c = await tempCorpus(false);
+  const c = await writtenCorpus(files, sources);
   onTestFinished(c.cleanup);
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(c.dir, name), text);
-  if (sources) await writeFile(path.join(c.dir, 'sources.json'), JSON.stringify(sources));
-  return indexOf(c.dir);
+  return c.index;
 }
 
 const itemsOf = (r: { items: unknown[] }) => r.items as TimelineItem[];

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -47,6 +47,17 @@ export async function tempCorpus(withSeeds = true): Promise<{ dir: string; root:
   if (withSeeds) await cp(SEEDS, dir, { recursive: true });
   else await mkdir(dir);
   return { dir, root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A temporary corpus the test writes: `files` (name → text, ending with a line break), `sources` as
+ * its sources.json when given, and the index built from it; `cleanup` removes the folder.
+ */
+export async function writtenCorpus(files: Record<string, string>, sources?: Record<string, unknown>) {
+  const corpus = await tempCorpus(false);
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(corpus.dir, name), text.endsWith('\n') ? text : `${text}\n`);
+  if (sources) await writeFile(path.join(corpus.dir, 'sources.json'), JSON.stringify(sources));
+  return { ...corpus, index: await indexOf(corpus.dir) };
 }
 
 /**
