@@ -1,10 +1,10 @@
-import {
-  isRoleNoun,
-} from './gazetteer.ts';
+import { fold, isRoleNoun, NOT_NAMES, PARTICLES, TITLES } from './gazetteer.ts';
 import { displayForm, NameIndex, nameInitial, nameKey, } from './names.ts';
 import {
   ARTICLES,
   isTitle,
+  lowerWordsOf,
+  upperFirst,
   type Word,
   WordPool,
   wordsOf,
@@ -56,68 +56,112 @@ export function extractPeople(article: ArticleTokens): PersonMention[] {
   // the tagger reads) are gathered as the words are read.
   const lowerWords = new Set<string>();
   const sentences = article.sentences;
-  const words: Word[][] = new Array(sentences.length);
+  const words: (Word[] | undefined)[] = new Array(sentences.length);
   POOL.free();
-  for (let k = 0; k < sentences.length; k++) words[k] = wordsOf(sentences[k]!, POOL, lowerWords);
+  for (let k = 0; k < sentences.length; k++) {
+    const st = sentences[k]!;
+    // A sentence capitalised only in its first word is read for its lower-case words alone, first.
+    if (capitalOnlyFirst(st)) lowerWordsOf(st, lowerWords);
+    else words[k] = wordsOf(st, POOL, lowerWords);
+  }
   const ctx = { lowerWords };
   const model = personModel();
   const all: Candidate[] = [];
   for (let k = 0; k < sentences.length; k++) {
     const st = sentences[k]!;
-    const ws = words[k]!;
+    let ws = words[k];
+    if (ws === undefined) {
+      if (!firstMayName(st, lowerWords)) continue;
+      ws = wordsOf(st, POOL);
+    }
     for (const c of combine(st, ws, candidatesOf(st, ws), tag(model, ws, ctx))) all.push(c);
   }
   const out: PersonMention[] = [];
   const seen = new Map<string, PersonMention>();
-  const emit = (m: PersonMention) => {
-    const key = `${m.name}\0${m.sentence}\0${m.org ? 'o' : m.weak ? 'w' : 'p'}`;
-    const had = seen.get(key);
-    if (had) {
-      if (m.role && !had.role) had.role = m.role;
-      return;
-    }
-    seen.set(key, m);
-    out.push(m);
-  };
   // Names this article gives organisations: they neither establish nor take a person here.
   const orgKeys = new Set<string>();
   for (const c of all) {
     if (!c.org || !c.tokens.length) continue;
     if (c.modifier) {
-      emit({ name: c.text, sentence: c.sentence, org: true });
+      emit(seen, out, { name: c.text, sentence: c.sentence, org: true });
       continue;
     }
     orgKeys.add(nameKey(c.tokens));
     // Full names, and a lone word that is the whole name ("Mannesmann AG"); not a leading word
     // ("Jefferies" of Jefferies Group), too common to hold against a person.
-    if (c.tokens.length > 1 || c.whole) emit({ name: c.text, sentence: c.sentence, org: true });
+    if (c.tokens.length > 1 || c.whole) emit(seen, out, { name: c.text, sentence: c.sentence, org: true });
   }
   const cands = all.filter((c) => c.veto !== 'hard' && c.tokens.length > 0 && !orgKeys.has(nameKey(c.tokens)));
   // People the article shows, longer names first so that a lone surname joins its full name.
   const people = new NameIndex<ArticlePerson>();
   // "S. Fleming" is the one Fleming whose given name starts with S; a lone "Fleming", the one Fleming.
-  const find = (c: Candidate) => {
-    const initial = nameInitial(c.text);
-    return initial ? people.resolveInitial(initial, c.tokens[0]!, (p) => p.initial) : people.resolve(c.tokens);
-  };
-  const initialFirst = (c: Candidate) => (nameInitial(c.text) ? 1 : 0);
   for (const c of cands.filter((x) => x.strong).sort((a, b) => b.tokens.length - a.tokens.length || initialFirst(b) - initialFirst(a))) {
-    const p = find(c) ?? people.add({ tokens: c.tokens, forms: new Map(), initial: nameInitial(c.text) });
+    const p = find(people, c) ?? people.add({ tokens: c.tokens, forms: new Map(), initial: nameInitial(c.text) });
     if (c.tokens.length > 1 || p.tokens.length === 1) p.forms.set(c.text, (p.forms.get(c.text) ?? 0) + 1);
   }
   for (const c of cands) {
-    const p = find(c);
+    const p = find(people, c);
     if (p) {
       p.display ??= displayForm(p.forms);
       const m: PersonMention = { name: p.display || c.text, sentence: c.sentence };
       if (c.role) m.role = c.role;
-      emit(m);
+      emit(seen, out, m);
     } else if (!c.det && !c.veto && (c.weak || c.tokens.length > 1)) {
-      emit({ name: c.text, sentence: c.sentence, weak: true });
+      emit(seen, out, { name: c.text, sentence: c.sentence, weak: true });
     }
   }
   return out;
 }
+
+/**
+ * No word after the first is capitalised or a name particle: nothing in the sentence can be a
+ * name but its first word (most sentences of news have a capital further on).
+ */
+function capitalOnlyFirst(st: SentenceTokens): boolean {
+  const v = st.values;
+  for (let i = 1; i < v.length; i++) {
+    const w = v[i]!;
+    const c = w.charCodeAt(0);
+    if (c < 97 || c > 122) {
+      // Beyond ASCII: a capital, or a quotation mark before one.
+      if ((c >= 65 && c <= 90) || c >= 128) return false;
+    } else if (w.length <= 5 && PARTICLES.has(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * In a sentence capitalised only in its first word, that word may still open a name for the rules
+ * (a proper noun, a title) or the tagger (a word the article never writes in lower case), or be
+ * joined to the next by a hyphen. Otherwise ("The", "But") the sentence has no candidate at all.
+ */
+function firstMayName(st: SentenceTokens, lowerWords: Set<string>): boolean {
+  const first = st.values[0];
+  if (first === undefined || !upperFirst(first)) return false;
+  if (st.values.length > 1 && (st.values[1] === '-' || st.values[1] === '‐' || st.values[1] === '‑')) return true;
+  const lower = fold(first);
+  return !lowerWords.has(lower) || (st.pos[0] === 'PROPN' && !NOT_NAMES.has(lower)) || TITLES.has(lower);
+}
+
+/** Adds m to out unless the same name, sentence and kind is there (whose role it then fills in). */
+function emit(seen: Map<string, PersonMention>, out: PersonMention[], m: PersonMention): void {
+  const key = `${m.name}\0${m.sentence}\0${m.org ? 'o' : m.weak ? 'w' : 'p'}`;
+  const had = seen.get(key);
+  if (had) {
+    if (m.role && !had.role) had.role = m.role;
+    return;
+  }
+  seen.set(key, m);
+  out.push(m);
+}
+
+/** "S. Fleming" is the one Fleming whose given name starts with S; a lone "Fleming", the one Fleming. */
+function find(people: NameIndex<ArticlePerson>, c: Candidate): ArticlePerson | undefined {
+  const initial = nameInitial(c.text);
+  return initial ? people.resolveInitial(initial, c.tokens[0]!, personInitial) : people.resolve(c.tokens);
+}
+const personInitial = (p: ArticlePerson) => p.initial;
+const initialFirst = (c: Candidate) => (nameInitial(c.text) ? 1 : 0);
 
 /** A name the tagger finds with at least this margin shows a person by itself; below it, only with the corpus's agreement. */
 const SURE = 10;

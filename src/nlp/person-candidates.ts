@@ -281,9 +281,8 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
 
   let strong = titled;
   let after = end + 1;
-  const comma = (k: number) => ws[k]?.text === ',';
   // ", 26," — an age.
-  if (comma(after) && ws[after + 1]?.pos === 'NUM' && AGE.test(ws[after + 1]!.text) && isPunct(ws[after + 2])) {
+  if (isComma(ws[after]) && ws[after + 1]?.pos === 'NUM' && AGE.test(ws[after + 1]!.text) && isPunct(ws[after + 2])) {
     const age = Number(ws[after + 1]!.text);
     if (age > 0 && age < 111) {
       strong = true;
@@ -292,8 +291,8 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
   }
   // After "in", "from", "at", a lone word is a place: "a quartet from Ohio, who performed".
   const located = tokens.length === 1 && LOCATIVES.has(ws[titleStart - 1]?.lower ?? '');
-  if (!located && comma(after) && ws[after + 1]?.lower === 'who') strong = true;
-  else if (!located && comma(after)) {
+  if (!located && isComma(ws[after]) && ws[after + 1]?.lower === 'who') strong = true;
+  else if (!located && isComma(ws[after])) {
     const appo = appositive(text, ws, after + 1);
     if (appo) {
       strong = true;
@@ -303,7 +302,7 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
   // ", … suspect, Belgian-born Abdeslam Salah," (a capitalised modifier may stand between).
   let before = titleStart - 1;
   while (before >= titleStart - 2 && ws[before] && !ws[before]!.name && capitalised(ws[before]) && !isPunct(ws[before])) before--;
-  if (head < 0 && comma(before) && (isPunct(ws[end + 1]) || end + 1 >= ws.length)) {
+  if (head < 0 && isComma(ws[before]) && (isPunct(ws[end + 1]) || end + 1 >= ws.length)) {
     // For a lone word this is weaker: "one strong opponent, U.S. Sprint,".
     const lead = leadIn(text, ws, before);
     if (lead && tokens.length > 1) {
@@ -319,10 +318,9 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
     while (s > 0 && s > titleStart - 5 && ['ADJ', 'NOUN', 'PROPN'].includes(ws[s - 1]!.pos)) s--;
     role ??= phrase(text, ws, s, titleStart - 2, 5);
   }
-  const speechAt = (w: Word | undefined) => !!w && w.pos === 'VERB' && SPEECH_LEMMAS.has(w.lemma.toLowerCase());
   const speech =
     speechAt(ws[end + 1]) ||
-    (comma(end + 1) && speechAt(ws[end + 2])) ||
+    (isComma(ws[end + 1]) && speechAt(ws[end + 2])) ||
     speechAt(prev) ||
     (prev?.lower === 'to' && ws[titleStart - 2]?.lower === 'according');
   const given = tokens.length > 1 && isGivenName(nameWords[0]!.text);
@@ -332,6 +330,10 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
   if (role) c.role = role;
   return c;
 }
+
+/** Named functions are module-level: tsx names each function made inside a call (esbuild's keepNames), a cost in the hot path. */
+const isComma = (w: Word | undefined) => w?.text === ',';
+const speechAt = (w: Word | undefined) => !!w && w.pos === 'VERB' && SPEECH_LEMMAS.has(w.lemma.toLowerCase());
 
 const PLACE_BEFORE = new Set(['in', 'from', 'at', 'near']);
 const LOCATIVES = new Set(['in', 'from', 'at', 'near', 'to', 'into', 'across', 'outside', 'inside']);

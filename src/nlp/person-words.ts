@@ -287,6 +287,9 @@ export function appositive(text: string, ws: Word[], at: number): string | undef
   return phrase(text, ws, at, end);
 }
 
+/** A lower-case word that may qualify a role noun before it: "the suspected planner". */
+const roleModifier = (m: Word) => /^\p{Ll}/u.test(m.text) && (m.pos === 'ADJ' || m.pos === 'NOUN' || (m.pos === 'VERB' && m.lower.endsWith('ed')));
+
 /** "the suspected planner of the attacks, Abdelhamid Abaaoud" → the phrase before the comma. */
 export function leadIn(text: string, ws: Word[], comma: number): string | undefined {
   let hops = 0;
@@ -298,8 +301,7 @@ export function leadIn(text: string, ws: Word[], comma: number): string | undefi
       if (isRoleNoun(w.lower) || isRoleNoun(w.lemma.toLowerCase())) {
         if (names) return undefined;
         let s = k;
-        const modifier = (m: Word) => /^\p{Ll}/u.test(m.text) && (m.pos === 'ADJ' || m.pos === 'NOUN' || (m.pos === 'VERB' && m.lower.endsWith('ed')));
-        while (s > 0 && s > k - 3 && modifier(ws[s - 1]!)) s--;
+        while (s > 0 && s > k - 3 && roleModifier(ws[s - 1]!)) s--;
         return phrase(text, ws, s, comma - 1);
       }
       // The object of one prepositional phrase after the head: "planner of [the attacks]".
