@@ -94,18 +94,16 @@ const CACHE_MAX = 100_000;
 const vetoes = new Map<string, { words: string[]; veto: Candidate['veto'] }>();
 const tokensByName = new Map<string, string[]>();
 
-function remember<V>(cache: Map<string, V>, key: string, read: () => V): V {
-  let v = cache.get(key);
+/** `nameTokens`, remembered. The arrays are shared: nothing here changes them. */
+export function tokensOf(text: string): string[] {
+  let v = tokensByName.get(text);
   if (v === undefined) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    v = read();
-    cache.set(key, v);
+    if (tokensByName.size >= CACHE_MAX) tokensByName.clear();
+    v = nameTokens(text);
+    tokensByName.set(text, v);
   }
   return v;
 }
-
-/** `nameTokens`, remembered. The arrays are shared: nothing here changes them. */
-export const tokensOf = (text: string) => remember(tokensByName, text, () => nameTokens(text));
 
 /** `vetoOf`, remembered by the name's text and its words (the veto reads nothing else). */
 function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['veto'] {

@@ -125,6 +125,9 @@ export class WordPool {
   }
 }
 
+/** Which tokens of the sentence being read are inside a date or figure entity (reused by `wordsOf`). */
+let entityMarks = new Uint8Array(256);
+
 /**
  * The words of a sentence, reusing the objects of `pool` if given. With `lowerInto`, the words after
  * the first written in lower case are added to it (as `lowerWordsOf`).
@@ -135,7 +138,11 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
   let inEntity: Uint8Array | undefined;
   for (const e of st.entities) {
     if (!NOT_NAME_ENTITIES.has(e.type)) continue;
-    inEntity ??= new Uint8Array(n);
+    if (inEntity === undefined) {
+      if (entityMarks.length < n) entityMarks = new Uint8Array(2 * n);
+      inEntity = entityMarks;
+      inEntity.fill(0, 0, n);
+    }
     inEntity.fill(1, e.first, e.last + 1);
   }
   const text = st.sentence.text;

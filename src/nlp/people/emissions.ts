@@ -37,25 +37,81 @@ function add(m: Weights, key: number, out: Float64Array, at: number): void {
   }
 }
 
-/** Per model: the weights of single features that recur (BOS/EOS, POS tags, runs), by key. */
-const memos = new WeakMap<Weights, Map<number, Float64Array>>();
-let memoModel: Weights | undefined;
-let memo = new Map<number, Float64Array>();
+/**
+ * Per model: the weights of the single features that recur, read once: the sentence's edges
+ * (BOS/EOS as a neighbour), each POS tag as the word's, its previous and its next word's, each
+ * place in a run, and "also written in lower case".
+ */
+interface Fixed {
+  /** w-1 = BOS, w+1 = EOS, w-2 = BOS, w+2 = EOS, pos-1 = BOS, pos+1 = EOS, doclower: TAGS each. */
+  rows: Float64Array;
+  /** By POS tag: as pos0, pos-1, pos+1 (TAGS each). */
+  pos: Map<string, Float64Array>;
+  /** By `runIndex`. */
+  runs: Float64Array;
+}
+const W_PREV_BOS = 0;
+const W_NEXT_EOS = 3;
+const W_PREV2_BOS = 6;
+const W_NEXT2_EOS = 9;
+const POS_PREV_BOS = 12;
+const POS_NEXT_EOS = 15;
+const DOCLOWER = 18;
+const fixedRows = new WeakMap<Weights, Fixed>();
+let fixedModel: Weights | undefined;
+let fixed: Fixed | undefined;
 
-function rowOf(m: Weights, key: number): Float64Array {
-  let row = memo.get(key);
-  if (row === undefined) {
-    row = new Float64Array(TAGS);
-    add(m, key, row, 0);
-    memo.set(key, row);
+function fixedOf(m: Weights): Fixed {
+  if (fixedModel === m) return fixed!;
+  let f = fixedRows.get(m);
+  if (f === undefined) {
+    const rows = new Float64Array(21);
+    const keys = [
+      featureKey(T['w-1'], BOS),
+      featureKey(T['w+1'], EOS),
+      featureKey(T['w-2'], BOS),
+      featureKey(T['w+2'], EOS),
+      featureKey(T['pos-1'], BOS),
+      featureKey(T['pos+1'], EOS),
+      featureKey(T.doclower, ONE),
+    ];
+    for (let k = 0; k < keys.length; k++) add(m, keys[k]!, rows, k * TAGS);
+    const runs = new Float64Array(10 * TAGS);
+    for (let len = 1; len <= 4; len++) for (let k = 0; k < len; k++) add(m, featureKey(T.run, runOf(len, k, k === len - 1)), runs, runIndex(len, k, k === len - 1) * TAGS);
+    f = { rows, pos: new Map(), runs };
+    fixedRows.set(m, f);
   }
-  return row;
+  fixedModel = m;
+  fixed = f;
+  return f;
 }
 
-const addRow = (out: Float64Array, at: number, row: Float64Array) => {
-  out[at]! += row[0]!;
-  out[at + 1]! += row[1]!;
-  out[at + 2]! += row[2]!;
+/** The place of word k in a run of len name-like words, as `runOf` tells them apart: 0..9. */
+function runIndex(len: number, k: number, last: boolean): number {
+  const l = Math.min(len, 4);
+  const base = (l * (l - 1)) / 2;
+  return base + (last ? l - 1 : Math.min(k, l - 2));
+}
+
+/** The rows of a POS tag as pos0, pos-1 and pos+1. */
+function posRows(m: Weights, f: Fixed, pos: string): Float64Array {
+  let r = f.pos.get(pos);
+  if (r === undefined) {
+    r = new Float64Array(3 * TAGS);
+    const h = posHash(pos);
+    add(m, featureKey(T.pos0, h), r, 0);
+    add(m, featureKey(T['pos-1'], h), r, TAGS);
+    add(m, featureKey(T['pos+1'], h), r, 2 * TAGS);
+    f.pos.set(pos, r);
+  }
+  return r;
+}
+
+/** Adds row[from..from + 2] to out[at..at + 2]. */
+const addAt = (out: Float64Array, at: number, row: Float64Array, from: number) => {
+  out[at]! += row[from]!;
+  out[at + 1]! += row[from + 1]!;
+  out[at + 2]! += row[from + 2]!;
 };
 
 /**
@@ -118,11 +174,8 @@ let infos: (WordInfo | undefined)[] = [];
  * `sentenceFeatures`: the name-like words, less a lone first word the article writes in lower case.
  */
 export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: Float64Array, cand: Uint8Array): number {
-  if (memoModel !== m) {
-    memoModel = m;
-    memo = memos.get(m) ?? new Map();
-    memos.set(m, memo);
-  }
+  const f = fixedOf(m);
+  const rows = f.rows;
   if (partsModel !== m || partsEpoch !== infoEpoch) {
     partsModel = m;
     partsEpoch = infoEpoch;
@@ -159,18 +212,20 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
       const nl = ni ? ni.word : EOS;
       addParts(em, at, partsOf(m, info) + SELF);
       if (pi) addParts(em, at, partsOf(m, pi) + PREV);
-      else addRow(em, at, rowOf(m, featureKey(T['w-1'], BOS)));
+      else addAt(em, at, rows, W_PREV_BOS);
       if (ni) addParts(em, at, partsOf(m, ni) + NEXT);
-      else addRow(em, at, rowOf(m, featureKey(T['w+1'], EOS)));
+      else addAt(em, at, rows, W_NEXT_EOS);
       if (k >= 2) addParts(em, at, partsOf(m, infos[k - 2]!) + PREV2);
-      else addRow(em, at, rowOf(m, featureKey(T['w-2'], BOS)));
+      else addAt(em, at, rows, W_PREV2_BOS);
       if (k + 2 < n) addParts(em, at, partsOf(m, infos[k + 2]!) + NEXT2);
-      else addRow(em, at, rowOf(m, featureKey(T['w+2'], EOS)));
-      addRow(em, at, rowOf(m, featureKey(T.pos0, posHash(w.pos))));
-      addRow(em, at, rowOf(m, featureKey(T['pos-1'], k > 0 ? posHash(ws[k - 1]!.pos) : BOS)));
-      addRow(em, at, rowOf(m, featureKey(T['pos+1'], k + 1 < n ? posHash(ws[k + 1]!.pos) : EOS)));
-      addRow(em, at, rowOf(m, featureKey(T.run, runOf(j - i + 1, k - i, k === j))));
-      if (ctx.lowerWords.has(w.lower)) addRow(em, at, rowOf(m, featureKey(T.doclower, ONE)));
+      else addAt(em, at, rows, W_NEXT2_EOS);
+      addAt(em, at, posRows(m, f, w.pos), 0);
+      if (k > 0) addAt(em, at, posRows(m, f, ws[k - 1]!.pos), TAGS);
+      else addAt(em, at, rows, POS_PREV_BOS);
+      if (k + 1 < n) addAt(em, at, posRows(m, f, ws[k + 1]!.pos), 2 * TAGS);
+      else addAt(em, at, rows, POS_NEXT_EOS);
+      addAt(em, at, f.runs, runIndex(j - i + 1, k - i, k === j) * TAGS);
+      if (ctx.lowerWords.has(w.lower)) addAt(em, at, rows, DOCLOWER);
       if (k === 0) add(m, featureKey(T['first|shape0'], s0), em, at);
       add(m, featureKey(T['shape-1|0'], pairHash(pi ? pi.shape : BOS, s0)), em, at);
       add(m, featureKey(T['shape0|+1'], pairHash(s0, ni ? ni.shape : EOS)), em, at);
