@@ -23,7 +23,11 @@ export interface Word {
   figure: boolean;
   /** May be (part of) a name for the tagger: capitalised, or a particle ("van", "de"). See `nameLike`. */
   nameLike: boolean;
+  /** What the word opens with: `LEAD_DIGIT` (0–9), `LEAD_LOWER` (a–z) or 0 (read by `lineKind`). */
+  lead: number;
 }
+export const LEAD_DIGIT = 1;
+export const LEAD_LOWER = 2;
 
 /** Tokens inside these wink entities are dates and figures, never names. */
 const NOT_NAME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
@@ -175,6 +179,7 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
       }
     }
     const lemma = lemmas[j] ?? lastPart;
+    const lead = c0 >= 97 && c0 <= 122 ? LEAD_LOWER : c0 >= 48 && c0 <= 57 ? LEAD_DIGIT : 0;
     const reused = pool?.words[pool.word];
     if (reused) {
       pool!.word++;
@@ -187,9 +192,10 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
       reused.name = name;
       reused.figure = figure;
       reused.nameLike = isNameLike(w, lower);
+      reused.lead = lead;
       out[count] = reused;
     } else {
-      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower) };
+      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower), lead };
       if (pool) {
         pool.words.push(word);
         pool.word++;

@@ -20,7 +20,7 @@ const PREV2 = 9;
 const NEXT2 = 12;
 
 /** Adds the weights of feature `key` (none when the model lacks it) to out[at..at + 2]. */
-function add(m: Weights, key: number, out: Float64Array, at: number): void {
+function add(m: Weights, key: number, out: Float64Array | Float32Array, at: number): void {
   const { keys, table, mask } = m;
   let s = key & mask;
   for (;;) {
@@ -117,10 +117,11 @@ const addAt = (out: Float64Array, at: number, row: Float64Array, from: number) =
 /**
  * The partial sums of every word info, at PARTS × info.id (see SELF … NEXT2), for the model `partsModel`
  * and the infos of `partsEpoch`; `have[id]` says whether they are summed yet. One flat array: a word's
- * sums are one read away from its info.
+ * sums are one read away from its info. 32-bit floats, half the memory to read: a stored model's sums
+ * are integers far below 2^24, so they are exact.
  */
 const PARTS = 5 * TAGS;
-let parts = new Float64Array(1024 * PARTS);
+let parts = new Float32Array(1024 * PARTS);
 let have = new Uint8Array(1024);
 let partsModel: Weights | undefined;
 let partsEpoch = -1;
@@ -132,7 +133,7 @@ function partsOf(m: Weights, info: WordInfo): number {
   if (have[id] === 1) return at;
   if (have.length <= id) {
     const size = Math.min(MAX_INFOS, 2 * id + 1);
-    const grown = new Float64Array(size * PARTS);
+    const grown = new Float32Array(size * PARTS);
     grown.set(parts);
     parts = grown;
     const seen = new Uint8Array(size);

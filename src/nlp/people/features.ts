@@ -1,5 +1,5 @@
 import { CORPORATE_SUFFIX, cityPopulation, isGivenName, isRoleNoun, NOT_NAMES, nationKind, ORG_HEADS, PARTICLES, TITLES } from '../gazetteer.ts';
-import type { Word } from '../person-words.ts';
+import { LEAD_DIGIT, LEAD_LOWER, type Word } from '../person-words.ts';
 
 /**
  * The features the person tagger reads for each word of a sentence: the word itself and its
@@ -218,10 +218,10 @@ export function articleContext(sentences: Word[][]): ArticleContext {
 export function lineKind(ws: Word[]): number {
   let digits = 0;
   let lower = 0;
-  for (const w of ws) {
-    const c = w.text.charCodeAt(0);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 97 && c <= 122) lower++;
+  for (let i = 0; i < ws.length; i++) {
+    const lead = ws[i]!.lead;
+    if (lead === LEAD_DIGIT) digits++;
+    else if (lead === LEAD_LOWER) lower++;
   }
   if (ws.length < 4) return LINE.short!;
   if (digits * 4 >= ws.length) return LINE.figures!;
