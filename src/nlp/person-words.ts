@@ -70,6 +70,15 @@ const isHyphen = (v: string) => v.length === 1 && (v.charCodeAt(0) === 45 || v.c
 
 /** Lower case without diacritics (`fold`), with the common case (ASCII) tested by hand. */
 function lowerOf(w: string): string {
+  // Most words are printable ASCII with no capital: already their own lower case.
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || (c >= 65 && c <= 90)) return lowerOfAny(w);
+  }
+  return w;
+}
+
+function lowerOfAny(w: string): string {
   const lower = w.toLowerCase();
   for (let k = 0; k < lower.length; k++) {
     const c = lower.charCodeAt(k);
