@@ -1,10 +1,10 @@
 /**
  * The benchmark (not a test: nothing here asserts a time).
  *
- *   npm run bench -- [--corpus DIR] [--json] [--only ingest,start,memory,answers,refresh,e2e,pictures] [--runs N] [--verify]
+ *   npm run bench -- [--corpus DIR] [--json] [--only ingest,start,memory,answers,refresh,e2e,pictures,people] [--runs N] [--verify]
  *
  * Sections: 1 ingest, 2 cold start, 3 memory (from the cold-start processes), 4 answer latency,
- * 5 refresh (4 and 5 each in a fresh process started from the snapshot, as the bot runs), 6 end to end through the Discord double, 7 picture render time (in a fresh process too). Targets (Reuters, this 2-core machine) are in
+ * 5 refresh (4 and 5 each in a fresh process started from the snapshot, as the bot runs), 6 end to end through the Discord double, 7 picture render time (in a fresh process too), 8 the people step against wink-nlp's own time (the first 3,000 articles, in a fresh process). Targets (Reuters, this 2-core machine) are in
  * BENCHMARKS.md with the results. Progress goes to stderr; with --json, stdout is one JSON object.
  */
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ import { benchIngest } from './ingest.ts';
 import { benchSnapshotDir, machine, ROOT, table } from './lib.ts';
 import { benchStart } from './start.ts';
 
-const SECTIONS = ['ingest', 'start', 'memory', 'answers', 'refresh', 'e2e', 'pictures'] as const;
+const SECTIONS = ['ingest', 'start', 'memory', 'answers', 'refresh', 'e2e', 'pictures', 'people'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -75,6 +75,10 @@ async function main(): Promise<void> {
     say('7. pictures');
     await ensureSnapshot();
     results.pictures = await inChild('child-pictures.ts', [corpusDir, benchSnapshotDir(corpusDir)]);
+  }
+  if (only.has('people')) {
+    say('8. people step against wink');
+    results.people = await inChild('people.ts', [corpusDir, '3000', String(runsOverride ?? 5)]);
   }
 
   if (values.json) {
