@@ -207,6 +207,8 @@ export const ORG_HEADS = words(`
 
 /** A mention that ends with one of these names a company: "<Sedio N.V.>", "Woodco Inc". */
 export const CORPORATE_SUFFIX = /^(?:inc|corp|co|cos|ltd|plc|llc|lp|n\.?v|s\.?a|ag|gmbh|spa|bhd|pty|kk|nv|sa|bv|ab|as|oy)\.?$/i;
+/** `CORPORATE_SUFFIX.test(w)`, at once false for a word longer than any suffix ("gmbh."). */
+export const isCorporateSuffix = (w: string) => w.length <= 5 && CORPORATE_SUFFIX.test(w);
 
 /**
  * Organisation heads that are also surnames ("White House" / "Gregory House", the metal nickel /

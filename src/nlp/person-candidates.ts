@@ -1,5 +1,5 @@
 import {
-  CORPORATE_SUFFIX,
+  isCorporateSuffix,
   cityPopulation,
   isGivenName,
   isRoleNoun,
@@ -157,7 +157,11 @@ export function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
     if (nameStart > end) continue;
     // An organisation: a corporate word in the run or after "and" ("Morgan Stanley and Co Inc"),
     // "<Sedio N.V.>", or "Bank of England". Its name part is evidence against a person.
-    const orgAt = ws.slice(nameStart, end + 1).findIndex(orgWord);
+    let orgAt = -1;
+    for (let k = nameStart; k <= end; k++) if (orgWord(ws[k]!)) {
+      orgAt = k - nameStart;
+      break;
+    }
     const andCo = firmAfter(ws, end);
     // "Bank of England", but not the person after a title: "Bank of Japan Governor Satoshi Sumita".
     const titled = nameStart > begin && isTitle(ws[nameStart - 1]);
@@ -166,7 +170,7 @@ export function candidatesOf(st: SentenceTokens, ws: Word[]): Candidate[] {
       // Every leading part too: "Dean Witter Reynolds Inc" is also "Dean Witter".
       const last = orgAt >= 0 ? nameStart + orgAt - 1 : end;
       // The words before a corporate suffix or "and Co" are the firm's whole name; before "Center", "Party" they are not.
-      const firmName = orgAt >= 0 ? CORPORATE_SUFFIX.test(ws[nameStart + orgAt]!.text) : !ofOrg;
+      const firmName = orgAt >= 0 ? isCorporateSuffix(ws[nameStart + orgAt]!.text) : !ofOrg;
       for (let k = Math.min(last, nameStart + 3); k >= nameStart; k--) {
         const words = ws.slice(nameStart, k + 1);
         if (!words.every((w) => w.name && !isTitle(w))) continue;
@@ -190,9 +194,9 @@ function firmAfter(ws: Word[], end: number): boolean {
   let k = end;
   for (let hops = 0; hops <= 2; hops++) {
     // A capitalised firm word: "Nigel Farage and party leader Roger Knapman", "Satchell, Brookstein and group G4" are people.
-    if (CONNECTORS.has(ws[k + 1]?.lower ?? '') && ws[k + 2] && ((capitalised(ws[k + 2]) && orgWord(ws[k + 2]!)) || CORPORATE_SUFFIX.test(ws[k + 3]?.text ?? ''))) return true;
+    if (CONNECTORS.has(ws[k + 1]?.lower ?? '') && ws[k + 2] && ((capitalised(ws[k + 2]) && orgWord(ws[k + 2]!)) || isCorporateSuffix(ws[k + 3]?.text ?? ''))) return true;
     // "Barnett Banks of Florida Inc": a place, then a corporate suffix.
-    if (ws[k + 1]?.lower === 'of' && ws[k + 2]?.name && CORPORATE_SUFFIX.test(ws[k + 3]?.text ?? '') && cityPopulation(ws[k + 2]!.text) >= 0) return true;
+    if (ws[k + 1]?.lower === 'of' && ws[k + 2]?.name && isCorporateSuffix(ws[k + 3]?.text ?? '') && cityPopulation(ws[k + 2]!.text) >= 0) return true;
     if (ws[k + 1]?.text !== ',' || !ws[k + 2]?.name) return false;
     // Only "and Co" after them makes the list a firm's name: "David Shulman, Salomon Bros." is a person and his firm.
     k += 2;

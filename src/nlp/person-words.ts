@@ -1,4 +1,4 @@
-import { CORPORATE_SUFFIX, fold, isGivenName, isRoleNoun, NOT_NAMES, ORG_HEADS, PARTICLES, TITLES } from './gazetteer.ts';
+import { isCorporateSuffix, fold, isGivenName, isRoleNoun, NOT_NAMES, ORG_HEADS, PARTICLES, TITLES } from './gazetteer.ts';
 import type { SentenceTokens } from './types.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface Word {
   figure: boolean;
   /** May be (part of) a name for the tagger: capitalised, or a particle ("van", "de"). See `nameLike`. */
   nameLike: boolean;
+  /** Its first letter is a capital (`upperFirst`). */
+  cap: boolean;
   /** What the word opens with: `LEAD_DIGIT` (0–9), `LEAD_LOWER` (a–z) or 0 (read by `lineKind`). */
   lead: number;
 }
@@ -180,9 +182,10 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
     const figure = inEntity !== undefined && inEntity[i] === 1;
     const pos = tags[j]!;
     let name = false;
+    const cap = upperFirst(w);
     if (types[i] === 'word' && !figure) {
       const particle = j > i && PARTICLES.has(values[i]!.toLowerCase());
-      if ((particle || upperFirst(w)) && !NOT_NAMES.has(lower) && nameShaped(w, particle)) {
+      if ((particle || cap) && !NOT_NAMES.has(lower) && nameShaped(w, particle)) {
         // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
         name = pos === 'PROPN' || (prevName && !TITLES.has(lower) && SOFT_POS.has(pos));
       }
@@ -201,10 +204,11 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
       reused.name = name;
       reused.figure = figure;
       reused.nameLike = isNameLike(w, lower);
+      reused.cap = cap;
       reused.lead = lead;
       out[count] = reused;
     } else {
-      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower), lead };
+      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower), cap, lead };
       if (pool) {
         pool.words.push(word);
         pool.word++;
@@ -248,10 +252,10 @@ export const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 export const ORG_SUFFIX = /.(?:bank|banc|corp)$/;
 export const isPunct = (w: Word | undefined) => !w || w.pos === 'PUNCT' || w.pos === 'SYM';
 export const isTitle = (w: Word | undefined) => !!w && TITLES.has(w.lower);
-export const capitalised = (w: Word | undefined) => !!w && upperFirst(w.text);
+export const capitalised = (w: Word | undefined) => !!w && w.cap;
 /** A lower-case noun or adjective, not a gerund ("time meeting Italian President" has no role "time meeting"). */
 const lowerNoun = (w: Word | undefined) => !!w && (w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Ll}/u.test(w.text) && !w.lower.endsWith('ing');
-export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || CORPORATE_SUFFIX.test(w.text);
+export const orgWord = (w: Word) => ORG_HEADS.has(w.lower) || isCorporateSuffix(w.text);
 /** Words allowed before a title head: "French Prime", "Army", "Bank of Japan", "police", "former". */
 export const isTitleModifier = (ws: Word[], k: number) => {
   const w = ws[k]!;
@@ -265,7 +269,7 @@ export const isTitleModifier = (ws: Word[], k: number) => {
 
 /** A role phrase ws[a..b], at most `max` words, cut before "and", ending on a word (not "of", "the"). */
 export function phrase(text: string, ws: Word[], a: number, b: number, max = 10): string | undefined {
-  while (a <= b && (CORPORATE_SUFFIX.test(ws[a]!.text) || CONNECTORS.has(ws[a]!.lower))) a++;
+  while (a <= b && (isCorporateSuffix(ws[a]!.text) || CONNECTORS.has(ws[a]!.lower))) a++;
   let end = Math.min(b, a + max - 1);
   // Too long: cut before the last preposition that fits ("head of a committee [with the Federation …]").
   if (end < b) for (let k = end; k > a + 1; k--) if (ws[k]!.pos === 'ADP') {
