@@ -70,6 +70,18 @@ describe.skipIf(!haveReuters)('on Reuters articles (../shared)', () => {
     expect(readings(REUTERS, '08607.txt', 'Satoshi Sumita')).toContain('person');
     expect(listed(REUTERS, '08607.txt', '07401.txt')).toEqual(expect.arrayContaining(['Satoshi Sumita', 'Beryl Sprinkel']));
   });
+
+  it('a sentence capitalised only in its first word still names the person it opens with ("Schlang said the company\'s …")', () => {
+    // The people step reads such sentences for their lower-case words first, and for names only when the first word may open one.
+    const a = analyse(REUTERS, '00045.txt');
+    const at = a.sentences.findIndex((s) => s.text.startsWith('Schlang said the company'));
+    expect(at).toBeGreaterThan(0);
+    expect(a.facts.people.filter((m) => m.sentence === at && !m.weak && !m.org).map((m) => m.name)).toEqual(['Elliott Schlang']);
+    // …and one opening with a common word names no one.
+    const plain = a.sentences.findIndex((s) => s.text.startsWith('She said a statement was expected'));
+    expect(plain).toBeGreaterThan(0);
+    expect(a.facts.people.filter((m) => m.sentence === plain)).toEqual([]);
+  });
 });
 
 describe.skipIf(!haveBbc)('on BBC articles (../shared)', () => {
