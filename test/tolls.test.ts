@@ -180,3 +180,36 @@ describe.skipIf(!haveBbc)('events as stories on BBC news (undated articles)', ()
     }
   });
 });
+
+const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
+const haveReuters = existsSync(REUTERS);
+if (!haveReuters) console.warn(`test/tolls.test.ts: Reuters grouping tests skipped (${REUTERS} not found)`);
+
+describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', () => {
+  let index: CorpusIndex;
+  /** The files of the event that holds a toll stated in `file`. */
+  const eventOf = (file: string) => [...new Set(index.derived.tolls.find((e) => e.refs.some((r) => r.file === file))?.refs.map((r) => r.file))].sort();
+  beforeAll(async () => {
+    const read = await readCorpus(REUTERS);
+    // Floods in Oklahoma and Iran; a South African mine disaster, quakes in Ecuador and Japan; a Soviet dam, Georgian avalanches, Transcaucasian and Turkish floods.
+    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt']);
+    index = buildIndex(read.articles.filter((a) => files.has(a.file)), []);
+  }, 120_000);
+
+  it('floods the same day in "central Oklahoma" and in "southeastern Iran" are two events (a US state counts as its country)', () => {
+    expect(eventOf('17521.txt')).toEqual(['17521.txt']);
+    expect(eventOf('17636.txt')).not.toContain('17521.txt');
+  });
+
+  it('a figure of the homeless is no vast toll: "the disaster" of 177 gold miners is neither quake', () => {
+    // 03332: "at least 15,000 were left homeless" by the Ecuador quake; 02073: "last year's disaster when 177 gold miners died".
+    expect(eventOf('02073.txt')).toEqual(['02073.txt']);
+    expect(eventOf('06343.txt')).not.toContain('03332.txt');
+  });
+
+  it('a toll whose event names no place is kept apart by the countries its sentence names', () => {
+    // 05289: a dam collapse "in Soviet Tadzhikistan"; 09327: "Floods and avalanches killed 110 people … in the southern Soviet republic of Georgia".
+    expect(eventOf('05289.txt')).toEqual(['05289.txt']);
+    expect(eventOf('09327.txt')).not.toContain('05289.txt');
+  });
+});

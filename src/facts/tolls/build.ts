@@ -4,7 +4,7 @@ import type { AffectedFigure, CombinedFigure, TollFigure, TollMention } from '..
 import type { SentenceRef } from '../types.ts';
 import { dayOf, eventDate } from './dates.ts';
 import { headline } from './figures.ts';
-import { type Group, join, regionsOf, sameEvent, sameFigures, type Statement } from './groups.ts';
+import { contextRegionsOf, type Group, join, regionsOf, sameEvent, sameFigures, type Statement } from './groups.ts';
 import { arrange, type Ordered, stories } from './stories.ts';
 
 /** One report of an event: one set of figures, with every sentence that states it (oldest first). */
@@ -87,6 +87,7 @@ function toReport(g: Group): Ordered {
     kinds: g.kinds,
     places: g.places,
     regions: g.regions,
+    context: g.context,
     heads: new Set(g.statements.map((s) => s.mention.head).filter((h): h is string => Boolean(h))),
     titles: new Set(sorted.map((s) => s.title).filter((t): t is string => Boolean(t))),
     cities: new Set(sorted.map((s) => s.city).filter((c): c is string => Boolean(c))),
@@ -125,7 +126,9 @@ export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
         title: article.meta.title ?? null,
         city: article.meta.dateline?.split(',')[0]?.trim().toLowerCase() || null,
         regions: regionsOf(mention.places ?? []),
+        context: new Set(),
       };
+      if (s.regions.size === 0) s.context = contextRegionsOf(`${sentence.text} ${article.meta.title ?? ''}`);
       const g = groups.find((x) => sameFigures(x.statements[0]!.mention, mention) && sameEvent(x, s));
       if (g) join(g, s);
       else groups.push(join(undefined, s));
@@ -136,7 +139,7 @@ export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
 
 /** Drops the fields only grouping needs. */
 function stored(r: Ordered): TollReport {
-  const { day: _d, kinds: _k, places: _p, regions: _r, heads: _h, titles: _t, cities: _c, value: _v, loose: _l, ...report } = r;
+  const { day: _d, kinds: _k, places: _p, regions: _r, context: _x, heads: _h, titles: _t, cities: _c, value: _v, loose: _l, ...report } = r;
   return report;
 }
 

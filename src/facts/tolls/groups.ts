@@ -29,6 +29,11 @@ export interface Statement {
   city: string | null;
   /** Countries (ISO codes) the event's place words name: "tokyo" and "japan" both give JP. */
   regions: Set<string>;
+  /**
+   * When the event's words name no country: the countries (and US states, as US) its sentence and
+   * its article's title name (`contextRegionsOf`). Only a sign against one event, never for it.
+   */
+  context: Set<string>;
 }
 
 /** Statements of one toll so far. */
@@ -37,6 +42,8 @@ export interface Group {
   kinds: Set<string>;
   places: Set<string>;
   regions: Set<string>;
+  /** The statements' `context` countries. */
+  context: Set<string>;
   keys: Set<string>;
 }
 
@@ -64,6 +71,57 @@ function countries(): Map<string, string> {
   countryOf = map;
   return map;
 }
+
+/** The states of the United States: news names them as it names countries ("central Oklahoma"). */
+const US_STATES = [
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'hawaii', 'idaho',
+  'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota',
+  'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina',
+  'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas',
+  'utah', 'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+];
+let nationOf: Map<string, string> | undefined;
+
+/**
+ * Country names and US states (as US; "Georgia" stays the country) → country code. No towns, whose
+ * names are also common words ("Police"), and no demonyms: "41 Britons died in the tsunami" names
+ * the victims, not where it struck.
+ */
+function nations(): Map<string, string> {
+  if (nationOf) return nationOf;
+  const map = new Map<string, string>(US_STATES.map((s) => [s, 'US']));
+  for (const c of require('world-countries') as Country[]) {
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)]) if (n) map.set(n.toLowerCase(), c.cca2);
+  }
+  nationOf = map;
+  return map;
+}
+
+/**
+ * Countries that capitalised words of a text name (one to three words: "South Africa", "Georgia",
+ * "Oklahoma" as US), for a toll whose event names no place: its sentence's and title's.
+ */
+export function contextRegionsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  const map = nations();
+  const words = text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? [];
+  const lower = words.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  for (let i = 0; i < lower.length; i++) {
+    for (const n of [3, 2, 1]) {
+      if (i + n > lower.length) continue;
+      const code = map.get(lower.slice(i, i + n).join(' '));
+      if (code) {
+        out.add(code);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The countries a statement or a group is known to be in: its event's, else its context's. */
+export const whereOf = (x: { regions: Set<string>; context: Set<string> }) => (x.regions.size ? x.regions : x.context);
 
 const WIDE = new Set(
   'asia africa europe america americas oceania antarctica arctic pacific atlantic indian ocean middle east west north south gulf caribbean mediterranean balkans'.split(' '),
@@ -116,7 +174,7 @@ export function sameEvent(g: Group, s: Statement): boolean {
   const distinctive = figure?.value != null && figure.value >= 100;
   if (!distinctive && s.day !== null && days.length && !(s.date && dated.length) && days.every((d) => Math.abs(d - s.day!) > 31)) return false;
   const kinds = s.mention.kinds ?? [];
-  if (clash(kinds, g.kinds) || apart(s.regions, g.regions)) return false;
+  if (clash(kinds, g.kinds) || apart(whereOf(s), whereOf(g))) return false;
   const kindMatch = shared(kinds, g.kinds);
   const places = s.mention.places ?? [];
   const placeMatch = places.some((p) => g.places.has(p)) || [...s.regions].some((r) => g.regions.has(r));
@@ -141,11 +199,12 @@ export function sameEvent(g: Group, s: Statement): boolean {
 
 /** Adds a statement to a group (or starts one). */
 export function join(g: Group | undefined, s: Statement): Group {
-  const target = g ?? { statements: [], kinds: new Set(), places: new Set(), regions: new Set(), keys: new Set() };
+  const target = g ?? { statements: [], kinds: new Set(), places: new Set(), regions: new Set(), context: new Set(), keys: new Set() };
   target.statements.push(s);
   for (const k of s.mention.kinds ?? []) target.kinds.add(k);
   for (const p of s.mention.places ?? []) target.places.add(p);
   for (const r of s.regions) target.regions.add(r);
+  for (const r of s.context) target.context.add(r);
   target.keys.add(s.key);
   return target;
 }

@@ -2,7 +2,7 @@ import { ANY_KIND } from '../../nlp/tolls/words.ts';
 import type { TollReport } from './build.ts';
 import { countsDead, type Figures, headline } from './figures.ts';
 import { datesAgree } from './dates.ts';
-import { apart, shared } from './groups.ts';
+import { apart, shared, whereOf } from './groups.ts';
 
 
 /**
@@ -17,6 +17,8 @@ export type Ordered = TollReport & {
   kinds: Set<string>;
   places: Set<string>;
   regions: Set<string>;
+  /** Countries its sentences and titles name, when its event names none (`whereOf`). */
+  context: Set<string>;
   heads: Set<string>;
   titles: Set<string>;
   /** Dateline cities of its articles. */
@@ -30,8 +32,10 @@ export type Ordered = TollReport & {
 const DISTINCT_KINDS = new Set(['quake', 'weather']);
 /** Kinds of event that happen many at a time. */
 const COMMON_KINDS = new Set(['attack', 'war']);
-/** A disaster this large spans countries: its reports may each name another one. */
+/** A disaster this deadly spans countries: its reports may each name another one. */
 const VAST = 10_000;
+/** The figure that may make a report vast: its dead (or a combined figure counting them), not the homeless or the affected. */
+const deadValue = (x: Ordered) => (deathly(x) ? (x.value ?? 0) : 0);
 
 /** Days a story may run from its first report. */
 const STORY_DAYS = 14;
@@ -39,10 +43,13 @@ const STORY_DAYS = 14;
 const rareKind = (x: Ordered) => [...x.kinds].some((k) => k !== ANY_KIND && !COMMON_KINDS.has(k));
 
 /** Whether two reports cannot be of one event: a total over years, "no one was hurt" beside a toll, other countries or places, other dates, other kinds. */
-function conflict(a: Ordered, b: Ordered, vast: boolean): boolean {
+function conflict(a: Ordered, b: Ordered, vast: boolean, wide = vast): boolean {
   if (a.historical || b.historical || a.none !== b.none) return true;
   if (!shared(a.kinds, b.kinds) && a.kinds.size > 0 && b.kinds.size > 0 && !a.kinds.has(ANY_KIND) && !b.kinds.has(ANY_KIND)) return true;
   if (apart(a.regions, b.regions) && !vast) return true;
+  // Countries read only from the sentence or the title are a weaker sign: not against a disaster
+  // that spans countries (`wide`), nor between two reports of one article.
+  if (!wide && apart(whereOf(a), whereOf(b)) && !a.refs.some((r) => b.refs.some((x) => x.file === r.file))) return true;
   const samePlace = [...a.places].some((p) => b.places.has(p)) || [...a.regions].some((r) => b.regions.has(r));
   if (!samePlace && a.places.size > 0 && b.places.size > 0 && !vast) return true;
   if (a.date && b.date && !datesAgree(a.date, b.date)) return true;
@@ -59,7 +66,7 @@ function oneEvent(a: Ordered, b: Ordered): boolean {
   // "the disaster", "the tragedy": a word for any event, one with a vast toll or told by the same article.
   // Not a plural ("the catastrophes" of a year are many events).
   const anyOnly = (x: Ordered) => x.kinds.size > 0 && [...x.kinds].every((k) => k === ANY_KIND) && !/\b(?:disasters|tragedies|accidents|catastrophes|incidents)\b/i.test(x.event ?? '');
-  const big = Math.max(a.value ?? 0, b.value ?? 0) >= VAST;
+  const big = Math.max(deadValue(a), deadValue(b)) >= VAST;
   const general = (anyOnly(a) && !anyOnly(b) && rareKind(b)) || (anyOnly(b) && !anyOnly(a) && rareKind(a));
   if (!shared(a.kinds, b.kinds) && !(general && (big || sameArticle))) return false;
   const rare = general || [...a.kinds].some((k) => b.kinds.has(k) && !COMMON_KINDS.has(k));
@@ -85,8 +92,8 @@ function oneEvent(a: Ordered, b: Ordered): boolean {
 function joins(event: Ordered[], r: Ordered): boolean {
   const first = event[0]!;
   if (first.day !== null && r.day !== null && r.day - first.day > STORY_DAYS) return false;
-  const vast = Math.max(r.value ?? 0, ...event.map((x) => x.value ?? 0)) >= VAST;
-  return event.some((x) => oneEvent(x, r)) && !event.some((x) => conflict(x, r, vast && [...x.kinds].some((k) => r.kinds.has(k) && !COMMON_KINDS.has(k))));
+  const vast = Math.max(deadValue(r), ...event.map(deadValue)) >= VAST;
+  return event.some((x) => oneEvent(x, r)) && !event.some((x) => conflict(x, r, vast && [...x.kinds].some((k) => r.kinds.has(k) && !COMMON_KINDS.has(k)), vast));
 }
 
 /** Reports grouped into events: each report, oldest first, joins the first event it fits. */
