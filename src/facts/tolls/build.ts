@@ -128,7 +128,7 @@ export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
         regions: regionsOf(mention.places ?? []),
         context: new Set(),
       };
-      if (s.regions.size === 0) s.context = contextRegionsOf(`${sentence.text} ${article.meta.title ?? ''}`);
+      if (s.regions.size === 0) s.context = contextRegionsOf(sentence.text);
       const g = groups.find((x) => sameFigures(x.statements[0]!.mention, mention) && sameEvent(x, s));
       if (g) join(g, s);
       else groups.push(join(undefined, s));

@@ -30,8 +30,9 @@ export interface Statement {
   /** Countries (ISO codes) the event's place words name: "tokyo" and "japan" both give JP. */
   regions: Set<string>;
   /**
-   * When the event's words name no country: the countries (and US states, as US) its sentence and
-   * its article's title name (`contextRegionsOf`). Only a sign against one event, never for it.
+   * When the event's words name no country: the countries (and US states, as US) its sentence names
+   * (`contextRegionsOf`). Only a sign against two reports of other figures being one event (the same
+   * figure in two articles is itself a sign of one), never for it.
    */
   context: Set<string>;
 }
@@ -99,7 +100,7 @@ function nations(): Map<string, string> {
 
 /**
  * Countries that capitalised words of a text name (one to three words: "South Africa", "Georgia",
- * "Oklahoma" as US), for a toll whose event names no place: its sentence's and title's.
+ * "Oklahoma" as US), for a toll whose event names no place: its sentence's.
  */
 export function contextRegionsOf(text: string): Set<string> {
   const out = new Set<string>();
@@ -174,7 +175,7 @@ export function sameEvent(g: Group, s: Statement): boolean {
   const distinctive = figure?.value != null && figure.value >= 100;
   if (!distinctive && s.day !== null && days.length && !(s.date && dated.length) && days.every((d) => Math.abs(d - s.day!) > 31)) return false;
   const kinds = s.mention.kinds ?? [];
-  if (clash(kinds, g.kinds) || apart(whereOf(s), whereOf(g))) return false;
+  if (clash(kinds, g.kinds) || apart(s.regions, g.regions)) return false;
   const kindMatch = shared(kinds, g.kinds);
   const places = s.mention.places ?? [];
   const placeMatch = places.some((p) => g.places.has(p)) || [...s.regions].some((r) => g.regions.has(r));
