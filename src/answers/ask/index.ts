@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import { LIMITS } from '../../limits.ts';
-import { queryTerms } from '../../nlp/terms.ts';
+import { queryTerms, wordTermsOf } from '../../nlp/terms.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
 import { timelineItem, timelinePositions } from '../timeline.ts';
@@ -170,9 +170,12 @@ function byRelevance(index: CorpusIndex, items: CasualtyItem[], terms: string[])
   const files = [...index.articles.keys()];
   const rankOf = new Map(articles.map((a, r) => [files[a.n]!, r]));
   const best = (it: CasualtyItem) => Math.min(...it.sources.map((s) => rankOf.get(s.source) ?? Number.POSITIVE_INFINITY));
+  // Tolls of one article: the one whose sentence says more of the question first ("injured in the general strike", not the quake it mentions).
+  const asked = new Set(terms);
+  const said = (it: CasualtyItem) => Math.max(0, ...it.sources.map((s) => new Set(wordTermsOf(s.quote).filter((t) => asked.has(t))).size));
   return items
-    .map((it, i) => ({ it, i, r: best(it) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((it, i) => ({ it, i, r: best(it), m: said(it) }))
+    .sort((a, b) => a.r - b.r || b.m - a.m || a.i - b.i)
     .map((x) => x.it);
 }
 

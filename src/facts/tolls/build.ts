@@ -128,7 +128,9 @@ export function buildTolls(articles: ArticleAnalysis[]): TollEntry[] {
         regions: regionsOf(mention.places ?? []),
         context: new Set(),
       };
+      // No country in the event's words: those the sentence names, else the dateline city's ("QUITO, March 26").
       if (s.regions.size === 0) s.context = contextRegionsOf(sentence.text);
+      if (s.regions.size === 0 && s.context.size === 0 && s.city) s.context = regionsOf(s.city.split(/\s+/));
       const g = groups.find((x) => sameFigures(x.statements[0]!.mention, mention) && sameEvent(x, s));
       if (g) join(g, s);
       else groups.push(join(undefined, s));
