@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { indexOf, tempCorpus } from './helpers/corpus.ts';
+import { answerAsk } from '../src/answers/ask/index.ts';
 import { answerCasualties } from '../src/answers/casualties.ts';
 import { tollLabel } from '../src/answers/format.ts';
 import type { CasualtyItem } from '../src/answers/types.ts';
@@ -192,8 +193,9 @@ describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', (
   beforeAll(async () => {
     const read = await readCorpus(REUTERS);
     // Floods in Oklahoma and Iran; a South African mine disaster, quakes in Ecuador and Japan; a Soviet dam, Georgian avalanches, Transcaucasian and Turkish floods.
-    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt']);
-    index = buildIndex(read.articles.filter((a) => files.has(a.file)), []);
+    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt', '18228.txt', '03854.txt', '15230.txt', '04030.txt']);
+    // Among the first 2,000 articles, for words of death to be as rare as in news at large.
+    index = buildIndex(read.articles.filter((a, k) => files.has(a.file) || k < 2000), []);
   }, 120_000);
 
   it('floods the same day in "central Oklahoma" and in "southeastern Iran" are two events (a US state counts as its country)', () => {
@@ -211,5 +213,11 @@ describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', (
     // 05289: a dam collapse "in Soviet Tadzhikistan"; 09327: "Floods and avalanches killed 110 people … in the southern Soviet republic of Georgia".
     expect(eventOf('05289.txt')).toEqual(['05289.txt']);
     expect(eventOf('09327.txt')).not.toContain('05289.txt');
+  });
+
+  it('a how-many question the tolls do not hold answers from the words it asks, not from every word of death', () => {
+    // No toll matches "fire" (18228 says the tanks "burst into flames"); the Iraqi war communiques (03854 "backed by tanks") speak more of death.
+    const a = answerAsk(index, 'How many people were injured in the fire at the fuel tanks in France?');
+    expect((a.items[0] as { quote: string }).quote).toMatch(/six injured after tanks containing thousands of cubic metres of fuel/);
   });
 });

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import { LIMITS } from '../../limits.ts';
-import { queryTerms, wordTermsOf } from '../../nlp/terms.ts';
+import { wordTermsOf } from '../../nlp/terms.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
 import { timelineItem, timelinePositions } from '../timeline.ts';
@@ -53,7 +53,8 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
       const filter = (id: number) => about.length === 0 || about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
-      return done(ranked(question, { kind: 'number', filter }, [...about, ...TOLL_TERMS()]));
+      // The question's own words, its toll word among them: every death and injury word besides would pick a war story over a fire's "six injured".
+      return done(ranked(question, { kind: 'number', filter }, [...new Set([...about, ...contentTerms(question)])]));
     }
     case 'when':
       // A date first: sentences with no date or time come after every dated one.
@@ -178,11 +179,3 @@ function byRelevance(index: CorpusIndex, items: CasualtyItem[], terms: string[])
     .sort((a, b) => a.r - b.r || b.m - a.m || a.i - b.i)
     .map((x) => x.it);
 }
-
-/** The normalised terms of death and injury words (computed once, with the same analysis as sentences). */
-let tollTerms: string[] | undefined;
-const TOLL_TERMS = () => {
-  tollTerms ??= queryTerms('killed died dead deaths wounded injured');
-  return tollTerms;
-};
-
