@@ -49,6 +49,9 @@ export interface Group {
 }
 
 const require = createRequire(import.meta.url);
+
+/** A country's names: common, official, and its other spellings longer than three letters. */
+const namesOf = (c: Country) => [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)];
 let countryOf: Map<string, string> | undefined;
 
 /** Place name (country, demonym, city: the most populous of that name) → country code, loaded once. */
@@ -64,7 +67,7 @@ function countries(): Map<string, string> {
     }
   }
   for (const c of require('world-countries') as Country[]) {
-    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)];
+    const names = namesOf(c);
     const d = c.demonyms?.eng;
     if (d) names.push(d.m, d.f, `${d.m}s`);
     for (const n of names) if (n) map.set(n.toLowerCase(), c.cca2);
@@ -92,7 +95,7 @@ function nations(): Map<string, string> {
   if (nationOf) return nationOf;
   const map = new Map<string, string>(US_STATES.map((s) => [s, 'US']));
   for (const c of require('world-countries') as Country[]) {
-    for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)]) if (n) map.set(n.toLowerCase(), c.cca2);
+    for (const n of namesOf(c)) if (n) map.set(n.toLowerCase(), c.cca2);
   }
   nationOf = map;
   return map;
