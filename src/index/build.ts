@@ -1,6 +1,6 @@
 import { derive } from '../facts/derive.ts';
 import type { CorpusWarning, RawArticle } from '../corpus/types.ts';
-import { type ArticleAnalysis, analyzeArticle } from '../nlp/analyze.ts';
+import { type ArticleAnalysis, analyzeArticles } from '../nlp/analyze.ts';
 import type { Sentence } from '../nlp/types.ts';
 import { searchOver } from './compact-search.ts';
 import { analyzeParallel } from './pool.ts';
@@ -26,7 +26,7 @@ export interface BuildOptions {
 
 /** Analyses every article in this thread. */
 export function analyzeAll(raws: RawArticle[]): ArticleAnalysis[] {
-  return raws.map(analyzeArticle);
+  return analyzeArticles(raws);
 }
 
 /**

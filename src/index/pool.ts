@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawArticle } from '../corpus/types.ts';
-import { type ArticleAnalysis, analyzeArticle } from '../nlp/analyze.ts';
+import { type ArticleAnalysis, analyzeArticle, analyzeArticles, READ_BATCH } from '../nlp/analyze.ts';
 
 /**
  * Analyses articles on worker threads, one per core: wink-nlp and the fact extractors are pure CPU
@@ -73,12 +73,14 @@ export async function analyzeParallel(raws: RawArticle[], opts: PoolOptions = {}
 }
 
 function inThread(raws: RawArticle[], opts: PoolOptions): ArticleAnalysis[] {
-  const step = Math.max(1, Math.floor(raws.length / 20));
-  return raws.map((r, i) => {
-    const a = analyzeArticle(r);
-    if ((i + 1) % step === 0) opts.onProgress?.(i + 1, raws.length);
-    return a;
-  });
+  // About twenty progress reports, each after a whole number of the analysis's own batches.
+  const step = Math.max(READ_BATCH, Math.ceil(raws.length / 20 / READ_BATCH) * READ_BATCH);
+  const out: ArticleAnalysis[] = [];
+  for (let s = 0; s < raws.length; s += step) {
+    out.push(...analyzeArticles(raws.slice(s, s + step)));
+    opts.onProgress?.(out.length, raws.length);
+  }
+  return out;
 }
 
 type Reply = { ready: true } | { id: number; analyses: ArticleAnalysis[] } | { id: number; error: string };
