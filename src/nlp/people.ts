@@ -2,6 +2,7 @@ import { fold, isRoleNoun, NOT_NAMES, PARTICLES, TITLES } from './gazetteer.ts';
 import { displayForm, NameIndex, nameInitial, nameKey, } from './names.ts';
 import {
   ARTICLES,
+  isHyphen,
   isTitle,
   lowerWordsOf,
   upperFirst,
@@ -138,7 +139,7 @@ function capitalOnlyFirst(st: SentenceTokens): boolean {
 function firstMayName(st: SentenceTokens, lowerWords: Set<string>): boolean {
   const first = st.values[0];
   if (first === undefined || !upperFirst(first)) return false;
-  if (st.values.length > 1 && (st.values[1] === '-' || st.values[1] === '‐' || st.values[1] === '‑')) return true;
+  if (st.values.length > 1 && isHyphen(st.values[1]!)) return true;
   const lower = fold(first);
   return !lowerWords.has(lower) || (st.pos[0] === 'PROPN' && !NOT_NAMES.has(lower)) || TITLES.has(lower);
 }

@@ -68,7 +68,7 @@ function nameShaped(word: string, particle: boolean): boolean {
 const SOFT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
 
 /** A hyphen token: "-", "‐", "‑". */
-const isHyphen = (v: string) => v.length === 1 && (v.charCodeAt(0) === 45 || v.charCodeAt(0) === 0x2010 || v.charCodeAt(0) === 0x2011);
+export const isHyphen = (v: string) => v.length === 1 && (v.charCodeAt(0) === 45 || v.charCodeAt(0) === 0x2010 || v.charCodeAt(0) === 0x2011);
 
 /** Lower case without diacritics (`fold`), with the common case (ASCII) tested by hand. */
 function lowerOf(w: string): string {

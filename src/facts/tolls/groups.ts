@@ -31,8 +31,8 @@ export interface Statement {
   regions: Set<string>;
   /**
    * When the event's words name no country: the countries (and US states, as US) its sentence names
-   * (`contextRegionsOf`). Only a sign against two reports of other figures being one event (the same
-   * figure in two articles is itself a sign of one), never for it.
+   * (`contextRegionsOf`), else its dateline city's. Only a sign against two reports of other figures
+   * being one event (the same figure in two articles is itself a sign of one), never for it.
    */
   context: Set<string>;
 }
@@ -108,16 +108,18 @@ function nations(): Map<string, string> {
 export function contextRegionsOf(text: string): Set<string> {
   const out = new Set<string>();
   const map = nations();
-  const words = text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? [];
-  const lower = words.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  for (let i = 0; i < lower.length; i++) {
-    for (const n of [3, 2, 1]) {
-      if (i + n > lower.length) continue;
-      const code = map.get(lower.slice(i, i + n).join(' '));
-      if (code) {
-        out.add(code);
-        i += n - 1;
-        break;
+  // Runs of capitalised words, so that a name of two or three words is read only where they stand together.
+  for (const run of text.match(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu) ?? []) {
+    const lower = run.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+    for (let i = 0; i < lower.length; i++) {
+      for (const n of [3, 2, 1]) {
+        if (i + n > lower.length) continue;
+        const code = map.get(lower.slice(i, i + n).join(' '));
+        if (code) {
+          out.add(code);
+          i += n - 1;
+          break;
+        }
       }
     }
   }
