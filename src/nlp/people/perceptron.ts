@@ -58,22 +58,38 @@ export interface NameSpan {
 
 let emBuf = new Float64Array(3 * 256);
 let candBuf = new Uint8Array(256);
+let tagBuf = new Uint8Array(256);
 
-/** Reused buffers of n words' emission scores (zeroed) and candidate marks. */
+/** Reused buffers of n words' emission scores (zeroed) and candidate marks (cleared); valid until the next call. */
 function buffers(n: number): { em: Float64Array; cand: Uint8Array } {
   if (candBuf.length < n) {
     candBuf = new Uint8Array(2 * n);
+    tagBuf = new Uint8Array(2 * n);
     emBuf = new Float64Array(2 * n * TAGS);
   }
-  return { em: emBuf.subarray(0, n * TAGS).fill(0), cand: candBuf.subarray(0, n).fill(0) };
+  emBuf.fill(0, 0, n * TAGS);
+  candBuf.fill(0, 0, n);
+  return { em: emBuf, cand: candBuf };
 }
 
-/** Emission scores (n × TAGS) and which words are name-like (the others are O); reused buffers, or null when no word is. */
-function emissions(model: Weights, ws: Word[], ctx: ArticleContext): { em: Float64Array; cand: Uint8Array } | null {
+/**
+ * Emission scores (n × TAGS, in the reused `emBuf`) and which words are name-like (`candBuf`; the
+ * others are O); false when no word is. Only the candidates' scores are read after.
+ */
+function emissions(model: Weights, ws: Word[], ctx: ArticleContext): boolean {
   const { em, cand } = buffers(ws.length);
-  if (emissionsInto(model, ws, ctx, em, cand) === 0) return null;
-  if (model.scale !== 1) for (let k = 0; k < em.length; k++) em[k] = em[k]! / model.scale;
-  return { em, cand };
+  if (emissionsInto(model, ws, ctx, em, cand) === 0) return false;
+  if (model.scale !== 1) {
+    const inv = model.scale;
+    for (let i = 0; i < ws.length; i++) {
+      if (cand[i] === 0) continue;
+      const at = i * TAGS;
+      em[at] = em[at]! / inv;
+      em[at + 1] = em[at + 1]! / inv;
+      em[at + 2] = em[at + 2]! / inv;
+    }
+  }
+  return true;
 }
 
 /** `emissions` feature by feature, from `sentenceFeatures` (what the learner reads): the reference the fast path must equal. */
@@ -81,7 +97,9 @@ export function featureEmissions(model: Weights, ws: Word[], ctx: ArticleContext
   const { keys, start, count } = sentenceFeatures(ws, ctx);
   if (count === 0) return null;
   const n = ws.length;
-  const { em, cand } = buffers(n);
+  buffers(n);
+  const em = emBuf.subarray(0, n * TAGS);
+  const cand = candBuf.subarray(0, n);
   const { keys: slots, mask, table } = model;
   for (let i = 0; i < n; i++) {
     const a = start[i]!;
@@ -124,9 +142,8 @@ let back = new Uint8Array(3 * 64);
  * that is not a candidate is O, so each run of candidates is decoded alone, entered from O (or
  * from the start) and left into O: the same path as decoding the whole sentence.
  */
-function viterbi(em: Float64Array, cand: Uint8Array, trans: ArrayLike<number>): Uint8Array {
-  const n = cand.length;
-  const tags = new Uint8Array(n);
+function viterbi(em: Float64Array, cand: Uint8Array, trans: ArrayLike<number>, n: number = cand.length, tags: Uint8Array = new Uint8Array(n)): Uint8Array {
+  tags.fill(O, 0, n);
   let i = 0;
   while (i < n) {
     if (!cand[i]) {
@@ -193,9 +210,8 @@ function decodeRun(em: Float64Array, trans: ArrayLike<number>, a: number, b: num
 }
 
 /** Spans of B I* in a tag sequence, each with its margin over O. */
-function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): NameSpan[] {
+function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>, n: number = tags.length): NameSpan[] {
   const out: NameSpan[] = [];
-  const n = tags.length;
   for (let i = 0; i < n; i++) {
     if (tags[i] !== B) continue;
     let j = i;
@@ -222,11 +238,9 @@ function spansOf(tags: Uint8Array, em: Float64Array, trans: ArrayLike<number>): 
 
 /** Names the model finds in one sentence's words. */
 export function tag(model: Weights, ws: Word[], ctx: ArticleContext): NameSpan[] {
-  if (!ws.length) return [];
-  const e = emissions(model, ws, ctx);
-  if (e === null) return [];
-  const { em, cand } = e;
-  return spansOf(viterbi(em, cand, model.trans), em, model.trans);
+  const n = ws.length;
+  if (n === 0 || !emissions(model, ws, ctx)) return [];
+  return spansOf(viterbi(emBuf, candBuf, model.trans, n, tagBuf), emBuf, model.trans, n);
 }
 
 /** One training sentence: its words' feature rows and gold tags. */
