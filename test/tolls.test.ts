@@ -215,6 +215,15 @@ describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', (
     expect(eventOf('09327.txt')).not.toContain('05289.txt');
   });
 
+  it('the latest article stands for its story by the figure it leads with, not by an estimate it adds later', () => {
+    // 03332 leads with "up to 300 people were feared dead", then adds "Other estimates ranged as high as 500 dead."
+    const entry = index.derived.tolls.find((e) => e.refs.some((r) => r.file === '03332.txt'))!;
+    const lead = entry.reports[entry.lead]!;
+    expect(lead.killed?.text).toBe('up to 300');
+    expect(entry.killed?.text).toBe('up to 300');
+    expect(entry.reports.some((r) => r.killed?.text === 'as high as 500')).toBe(true);
+  });
+
   it('a how-many question the tolls do not hold answers from the words it asks, not from every word of death', () => {
     // No toll matches "fire" (18228 says the tanks "burst into flames"); the Iraqi war communiques (03854 "backed by tanks") speak more of death.
     const a = answerAsk(index, 'How many people were injured in the fire at the fuel tanks in France?');

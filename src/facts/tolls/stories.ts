@@ -145,8 +145,22 @@ export function arrange(ordered: Ordered[]): { reports: Ordered[]; order: 'publi
   const split = reports.filter((r) => (count.get(at(r)) ?? 0) > 1);
   if (split.length && split.length < reports.length) for (const r of split) r.part = true;
   const main = mainReports(reports);
-  const lead = order === 'published' ? main[main.length - 1]! : highestOf(main) ?? main[main.length - 1]!;
+  const lead = order === 'published' ? latestLead(main) : highestOf(main) ?? main[main.length - 1]!;
   return { reports, order, lead: reports.indexOf(lead) };
+}
+
+/**
+ * The report that stands for a story told by dates: the latest article's, and of that article's
+ * reports the one it states first. News leads with its figure ("up to 300 people were feared dead
+ * …") and adds other counts later ("Other estimates ranged as high as 500 dead").
+ */
+function latestLead<R extends TollReport>(reports: R[]): R {
+  const last = reports[reports.length - 1]!;
+  const file = last.refs[last.refs.length - 1]?.file;
+  const at = (r: R) => Math.min(...r.refs.filter((x) => x.file === file).map((x) => x.sentence));
+  let best = last;
+  for (const r of reports) if (r !== last && at(r) < at(best)) best = r;
+  return best;
 }
 
 function highestOf<R extends TollReport>(reports: R[]): R | undefined {
