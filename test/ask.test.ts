@@ -33,6 +33,14 @@ describe('routing a plain question by its form', () => {
     expect(routeQuestion('What does Nickel think of Moscow?')).toEqual({ kind: 'said', speaker: 'Nickel', topic: 'Moscow' });
   });
 
+  it('reads whom a how-many question counts when it is a group of the toll, not the whole toll', () => {
+    expect(routeQuestion('How many guerrillas were killed in the raid?')).toEqual({ kind: 'tolls', filter: 'guerrillas in the raid', counted: 'guerrillas' });
+    expect(routeQuestion('How many missing copper miners died?')).toMatchObject({ counted: 'miners' });
+    expect(routeQuestion('How many people died on the Russian jet?')).not.toHaveProperty('counted');
+    expect(routeQuestion('How many Iraqi casualties did Iran claim in the fighting?')).not.toHaveProperty('counted');
+    expect(routeQuestion('how many were wounded in Paris')).not.toHaveProperty('counted');
+  });
+
   it('treats a who-question about an event as a search for the event', () => {
     expect(routeQuestion('Who was arrested in Alsdorf?')).toEqual({ kind: 'search', words: 'arrested in Alsdorf' });
     expect(routeQuestion('Who killed 129 people in Paris?')).toEqual({ kind: 'search', words: 'killed 129 people in Paris' });

@@ -49,7 +49,9 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
     }
     case 'tolls': {
       const tolls = answerCasualties(index, route.filter);
-      if (tolls.items.length) return done(byRelevance(index, tolls.items as CasualtyItem[], contentTerms(question)));
+      const counted = route.counted;
+      const items = (tolls.items as CasualtyItem[]).map((it) => (counted ? countedReport(it, counted) : it));
+      if (items.length) return done(byRelevance(index, items, contentTerms(question)));
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
       const filter = (id: number) => about.length === 0 || about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
@@ -163,6 +165,40 @@ function withSpeaker(index: CorpusIndex, it: SearchItem, ids: number[], asked: s
   const a = index.articles.get(it.source);
   if (!s || !a || !attributedTo(a, s.index, asked)) return it;
   return { ...it, speaker: speakerName(a, s.index, asked) };
+}
+
+/**
+ * The item as the report that counts the group asked about ("How many guerrillas were killed?":
+ * "The sources said 30 guerrillas and 12 government soldiers were killed", not the whole "At least
+ * 40 soldiers and guerrillas … died"): a report whose figure the sentence writes before that noun,
+ * two words apart at most ("12 government soldiers"), and not joined to another noun ("40 soldiers
+ * and guerrillas" counts neither alone; "30 guerrillas and 12 … soldiers" counts each). Unchanged when no report does.
+ */
+export function countedReport(item: CasualtyItem, counted: string): CasualtyItem {
+  const noun = counted.replace(/(?:es|s)$/, '');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const counts = (f: { text: string } | null, quote: string) =>
+    Boolean(f) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(f!.text)}\\s+(?:(?!(?:and|or|of)\\s)[\\p{L}-]+\\s+){0,2}${escape(noun)}(?:e?s)?(?![\\p{L}])(?!\\s+(?:and|or)\\s+\\p{Ll})`, 'iu').test(quote);
+  for (const r of item.reports ?? []) {
+    for (const f of [r.killed, r.wounded, r.missing]) {
+      const src = r.sources.find((s) => counts(f, s.quote));
+      if (!f || !src) continue;
+      if (src.quote === item.quote && src.source === item.source) return item;
+      return {
+        ...item,
+        killed: r.killed?.value ?? null,
+        wounded: r.wounded?.value ?? null,
+        killedText: r.killed?.text ?? null,
+        woundedText: r.wounded?.text ?? null,
+        atLeast: Boolean(f.atLeast),
+        kind: r.kind,
+        quote: src.quote,
+        source: src.source,
+        sources: [src, ...item.sources.filter((s) => s !== src && !(s.quote === src.quote && s.source === src.source))],
+      };
+    }
+  }
+  return item;
 }
 
 /** Tolls in the order of their stories' relevance to the question (stable for ties). */

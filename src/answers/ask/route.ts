@@ -6,7 +6,7 @@ export type Route =
   /** "Who is/was X" where X reads as a name: the person, if the corpus knows them. */
   | { kind: 'who'; name: string }
   /** "How many … died/killed/wounded …": the tolls, narrowed by the rest of the question. */
-  | { kind: 'tolls'; filter: string }
+  | { kind: 'tolls'; filter: string; counted?: string }
   /** "When did/was …": dated sentences, best matches first. */
   | { kind: 'when'; words: string }
   /** "What did X say about Y": X's sentences, those about Y first. */
@@ -47,6 +47,27 @@ const TOLL_FILTER_NOISE = new RegExp(
   'gi',
 );
 
+/** Words that end the noun phrase a how-many question counts: a verb, a preposition. */
+const COUNTED_END = new RegExp(`^(?:${AUX.slice(3, -1)}|got|get|in|on|at|of|from|during|after|by|when|since|so|and|or)$`);
+/** Counted nouns that are the whole toll, not a group of it. */
+const WHOLE_TOLL = /^(?:people|persons|person|others|lives|casualties|victims|deaths|dead|injuries|wounded|injured|total|more|times)$/;
+
+/**
+ * Whom a how-many question counts, when it is a group of the toll ("how many guerrillas were
+ * killed", "how many copper miners died"): the last word of the words after "how many", up to a
+ * verb or preposition. None for "people", "casualties" and the like: the whole toll.
+ */
+export function countedOf(rest: string): string | undefined {
+  let last: string | undefined;
+  for (const w of rest.toLowerCase().split(/\s+/)) {
+    // "how many Iraqi casualties": the words name the toll itself.
+    if (WHOLE_TOLL.test(w)) return undefined;
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || COUNTED_END.test(w) || TOLL_WORD.test(w)) break;
+    last = w;
+  }
+  return last && !WHOLE_TOLL.test(last) ? last : undefined;
+}
+
 /** A capitalised name word, perhaps after a particle and a hyphen ("al-Assad"). */
 const CAPITALISED_NAME_WORD = /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 /**
@@ -69,7 +90,10 @@ export function routeQuestion(question: string): Route {
   const said = saidIn(q);
   if (said) return { kind: 'said', ...said };
   let m = HOW_MANY.exec(q);
-  if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
+  if (m && TOLL_WORD.test(m[1]!)) {
+    const counted = countedOf(m[1]!);
+    return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')), ...(counted ? { counted } : {}) };
+  }
   m = WHEN.exec(q);
   if (m) return { kind: 'when', words: m[1]!.trim() };
   m = WHO.exec(q);
