@@ -186,14 +186,14 @@ const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-
 const haveReuters = existsSync(REUTERS);
 if (!haveReuters) console.warn(`test/tolls.test.ts: Reuters grouping tests skipped (${REUTERS} not found)`);
 
-describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', () => {
+describe.skipIf(!haveReuters)('events and the questions about them on Reuters (dated articles)', () => {
   let index: CorpusIndex;
   /** The files of the event that holds a toll stated in `file`. */
   const eventOf = (file: string) => [...new Set(index.derived.tolls.find((e) => e.refs.some((r) => r.file === file))?.refs.map((r) => r.file))].sort();
   beforeAll(async () => {
     const read = await readCorpus(REUTERS);
     // Floods in Oklahoma and Iran; a South African mine disaster, quakes in Ecuador and Japan; a Soviet dam, Georgian avalanches, Transcaucasian and Turkish floods.
-    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt', '18228.txt', '03854.txt', '15230.txt', '04030.txt', '11389.txt']);
+    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt', '18228.txt', '03854.txt', '15230.txt', '04030.txt', '11389.txt', '02688.txt']);
     // Among the first 2,000 articles, for words of death to be as rare as in news at large.
     index = buildIndex(read.articles.filter((a, k) => files.has(a.file) || k < 2000), []);
   }, 120_000);
@@ -230,6 +230,14 @@ describe.skipIf(!haveReuters)('events kept apart on Reuters (dated articles)', (
     expect(first('How many guerrillas were killed in the raid in El Salvador?')).toMatchObject({ killedText: '30', source: '11389.txt', quote: expect.stringMatching(/^The sources said 30 guerrillas/) });
     expect(first('How many soldiers were killed in the raid in El Salvador?')).toMatchObject({ killedText: '12', quote: expect.stringMatching(/^The sources said 30 guerrillas/) });
     expect(first('How many people were killed in the raid in El Salvador?')).toMatchObject({ killedText: 'At least 40' });
+  });
+
+  it('a when-question is answered by the date its sentence gives the thing asked about, of the dates it gives', () => {
+    // 02688: "Ecuador today suspended its crude oil exports indefinitely due to an earthquake last night …"
+    const items = answerAsk(index, 'When did the Ecuador earthquake happen?').items as { source: string; date: string; dateText: string }[];
+    expect(items.find((it) => it.source === '02688.txt')).toMatchObject({ date: '1987-03-05', dateText: 'last night' });
+    const exports = answerAsk(index, 'When did Ecuador suspend its crude oil exports?').items as { source: string; date: string; dateText: string }[];
+    expect(exports.find((it) => it.source === '02688.txt')).toMatchObject({ date: '1987-03-06', dateText: 'today' });
   });
 
   it('a how-many question the tolls do not hold answers from the words it asks, not from every word of death', () => {

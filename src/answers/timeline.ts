@@ -14,12 +14,16 @@ const ANCHOR_NOTE: Record<AnchorSource, string | undefined> = {
   'file name': "dated from the file name's date",
 };
 
+/** What a reader is told beside a date: no year given, or what it was counted from. */
+export const dateNote = (d: { noYear?: boolean; relativeTo?: AnchorSource }): string | undefined =>
+  d.noYear ? 'year not given' : d.relativeTo ? ANCHOR_NOTE[d.relativeTo] : undefined;
+
 
 /** A timeline entry as an answer item: its quote, date and every other source. */
 export function timelineItem(index: CorpusIndex, e: TimelineEntry): TimelineItem {
   const quote = (ref: SentenceRef) => index.articles.get(ref.file)?.sentences[ref.sentence]?.text ?? '';
   const item: TimelineItem = { date: e.date, dateText: e.dateText, quote: quote(e), source: e.file };
-  const note = e.noYear ? 'year not given' : e.relativeTo ? ANCHOR_NOTE[e.relativeTo] : undefined;
+  const note = dateNote(e);
   if (note) item.note = note;
   if (e.future) item.future = true;
   if (e.alsoIn?.length) item.alsoIn = e.alsoIn.map((s): QuoteRef => ({ quote: quote(s), source: s.file }));

@@ -3,8 +3,9 @@ import { LIMITS } from '../../limits.ts';
 import { wordTermsOf } from '../../nlp/terms.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
-import { timelineItem, timelinePositions } from '../timeline.ts';
-import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
+import { dateNote, timelineItem, timelinePositions } from '../timeline.ts';
+import type { DateMention } from '../../nlp/dates.ts';
+import type { Answer, CasualtyItem, QuoteRef, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankArticles, rankSentences } from './rank.ts';
 import { measureOf } from './measure.ts';
@@ -116,6 +117,7 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   if (opts.speaker) items = items.map((it) => withSpeaker(index, it, ids, opts.speaker!));
   if (opts.kind !== 'date') return { items, weak };
   const at = timelinePositions(index);
+  const forms = askedForms(index, query);
   const byQuote = new Map<string, number>();
   for (const id of ids.slice(0, LIMITS.askItems * 3)) if (at.has(id)) byQuote.set(`${index.sentences[id]!.file}\0${index.sentences[id]!.text}`, at.get(id)!);
   const dated = items.map((it): SearchItem | TimelineItem => {
@@ -128,10 +130,51 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
     const item: TimelineItem = { date: d.date, dateText: d.dateText, quote: it.quote, source: it.source };
     if (d.note) item.note = d.note;
     if (d.future) item.future = true;
+    const near = nearestDate(index, it, forms);
+    if (near && (near.dateText !== item.dateText || near.date !== item.date)) {
+      item.date = near.date;
+      item.dateText = near.dateText;
+      const note = dateNote(near);
+      if (note) item.note = note;
+      else delete item.note;
+      if (near.future) item.future = true;
+      else delete item.future;
+    }
     if (alsoIn.length) item.alsoIn = alsoIn;
     return item;
   });
   return { items: dated, weak };
+}
+
+/** Every form the index knows of each of the question's words, in the question's order (not their neighbours by word vector). */
+function askedForms(index: CorpusIndex, query: QueryTerm[]): Set<string>[] {
+  return query.map((q) => new Set([q.term, ...q.forms.filter((f) => !f.vector).map((f) => index.postings.terms[f.id]!)]));
+}
+
+/**
+ * Of a sentence's dates, the one told nearest the thing the question asks the date of: its last
+ * word the sentence has, the head of its words ("the Ecuador earthquake", "the treaty signed").
+ * "When did the Ecuador earthquake happen?" reads "an earthquake last night" in "Ecuador today
+ * suspended its crude oil exports … due to an earthquake last night", not "today". Undefined when
+ * the sentence gives one date.
+ */
+function nearestDate(index: CorpusIndex, it: QuoteRef, asked: Set<string>[]): DateMention | undefined {
+  const a = index.articles.get(it.source);
+  const s = a?.sentences.find((x) => x.text === it.quote);
+  if (!a || !s) return undefined;
+  const dates = a.facts.dates.filter((d) => d.sentence === s.index);
+  if (dates.length < 2) return undefined;
+  const words = [...it.quote.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => ({ from: m.index!, to: m.index! + m[0].length, terms: wordTermsOf(m[0]) }));
+  let hits: number[] = [];
+  for (const forms of asked) {
+    const at = words.filter((w) => w.terms.some((t) => forms.has(t))).flatMap((w) => [w.from, w.to]);
+    if (at.length) hits = at;
+  }
+  if (!hits.length) return undefined;
+  const gap = (d: DateMention) => Math.min(...hits.map((h) => (h < d.at ? d.at - h : h > d.at + d.dateText.length ? h - d.at - d.dateText.length : 0)));
+  let best = dates[0]!;
+  for (const d of dates) if (gap(d) < gap(best)) best = d;
+  return best;
 }
 
 /** Share of the question terms' weight found in the story of sentence `id` (terms no article has count against it). */
