@@ -10,7 +10,7 @@ import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankArticles, rankSentences } from './rank.ts';
 import { measureOf } from './measure.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
-import { attributedTo, questionWords, speakerName } from './signals.ts';
+import { attributedTo, escapeRegex, questionWords, speakerName } from './signals.ts';
 
 export { type AnswerKind, answerKind, type Route, routeQuestion } from './route.ts';
 
@@ -219,9 +219,8 @@ function withSpeaker(index: CorpusIndex, it: SearchItem, ids: number[], asked: s
  */
 export function countedReport(item: CasualtyItem, counted: string): CasualtyItem {
   const noun = counted.replace(/(?:es|s)$/, '');
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const counts = (f: { text: string } | null, quote: string) =>
-    Boolean(f) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(f!.text)}\\s+(?:(?!(?:and|or|of)\\s)[\\p{L}-]+\\s+){0,2}${escape(noun)}(?:e?s)?(?![\\p{L}])(?!\\s+(?:and|or)\\s+\\p{Ll})`, 'iu').test(quote);
+    Boolean(f) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(f!.text)}\\s+(?:(?!(?:and|or|of)\\s)[\\p{L}-]+\\s+){0,2}${escapeRegex(noun)}(?:e?s)?(?![\\p{L}])(?!\\s+(?:and|or)\\s+\\p{Ll})`, 'iu').test(quote);
   for (const r of item.reports ?? []) {
     for (const f of [r.killed, r.wounded, r.missing]) {
       const src = r.sources.find((s) => counts(f, s.quote));

@@ -177,7 +177,7 @@ function names(a: ArticleAnalysis, k: number, asked: string): boolean {
 }
 
 const SAYING = "(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|warned|warns|stated|states|declared|declares|explained|explains|claimed|claims|admitted|admits|noted|notes|replied|wrote|writes|urged|urges|stressed|stresses|announced|announces|asked|asks|suggested|suggests|predicted|predicts|acknowledged|acknowledges|conceded|concedes|recalled|recalls|promised|promises|revealed|reveals|reported|reports|vowed|vows|hinted|hints|recommended|recommends|recommend|forecast|forecasts|believes|believed|thinks|thought|expects)";
-const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A pronoun subject that speaks or thinks: "he said", "she told", "He later held out the prospect that …", a quotation. */
 const PRONOUN_SPEAKS = new RegExp(String.raw`\b(?:he|she)\s+(?:\w+ly\s+)?${SAYING}\b|^["“]?(?:He|She)\b.*\b(?:that|whether)\b|["“”]`, 'i');
 
