@@ -197,10 +197,11 @@ function entry(g: Group, sentences: Map<string, ArticleAnalysis['sentences']>): 
   let best = 0;
   for (const r of g.roles.values()) if (r.n > best) [role, best] = [r.text, r.n];
   const full = [...g.forms.keys()].filter((f) => nameTokens(f).length > 1);
-  // Best first: a sentence giving a role, then one writing the full name; else reading order.
+  // Best first: a sentence writing the full name and giving a role (the introduction), then the full
+  // name alone, then a role with a shorter form ("Professor Hawking"); else reading order.
   const scored = g.refs.map((r, order) => {
     const text = at[order]?.text ?? '';
-    return { r, order, key: at[order]?.key ?? '', score: (r.role ? 2 : 0) + (full.some((f) => text.includes(f)) ? 1 : 0) };
+    return { r, order, key: at[order]?.key ?? '', score: (r.role ? 1 : 0) + (full.some((f) => text.includes(f)) ? 2 : 0) };
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const refs: SentenceRef[] = [];
