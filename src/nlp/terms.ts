@@ -3,14 +3,18 @@ import { its, lemmaOf, nlp, stem } from './wink.ts';
 /**
  * The one normalisation of words used both when indexing and when querying: lower case, the
  * lemma (so "said" → "say"), then wink's Porter-2 stem (so "killed", "killing" → "kill"); stop words
- * and punctuation dropped. Numbers are kept as written ("128").
+ * punctuation and the possessive "'s" dropped. Numbers are kept as written ("128").
  */
 export function termOf(value: string, lemma: string, type: string, isStop: boolean): string | undefined {
   if (isStop) return undefined;
+  // The possessive ("Frankie's" is read as "Frankie" and "'s"): no term, or "s" would match half the sentences.
+  if (isPossessive(value)) return undefined;
   if (type === 'number') return value.replace(/,/g, '');
   if (type !== 'word') return undefined;
   return wordTerm(lemma || value) ?? undefined;
 }
+
+const isPossessive = (v: string) => v.length === 2 && (v === "'s" || v === '’s' || v === "'S" || v === '’S');
 
 /**
  * Terms of words already read, by the word as wink gives it (null: no term). News repeats its words,
