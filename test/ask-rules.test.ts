@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -199,6 +199,14 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
   it('"Who is X?" quotes the sentence that introduces X by full name and role before one that gives only a title', () => {
     // newsqa-0343: "Scientist and author Stephen Hawking is "very ill" …", then "Professor Hawking is very ill …" quoted.
     expect(first('Who is Stephen Hawking?')!.quote).toMatch(/^Scientist and author Stephen Hawking is "very ill"/);
+  });
+
+  it('a word meets the forms derived from it ("sing" → "singer"), not a word that only begins alike ("Singh")', () => {
+    // newsqa-0274 writes "singer", newsqa-0093 "Singh".
+    const forms = (w: string) => expandTerms(index, [w])[0]!.forms.filter((f) => !f.vector).map((f) => index.postings.terms[f.id]);
+    expect(index.postings.terms).toContain('singh');
+    expect(forms('sing')).toContain('singer');
+    expect(forms('sing')).not.toContain('singh');
   });
 
   it('every quote is word for word from its story', async () => {

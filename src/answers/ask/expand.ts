@@ -27,6 +27,13 @@ export interface QueryTerm {
   forms: { id: number; weight: number; vector?: boolean }[];
 }
 
+/**
+ * Endings that derive a word from another, as they stand after stemming: "sing" → "singer",
+ * "terror" → "terrorist", "iraq" → "iraqi", "nomin" → "nomine", "republic" → "republican". Other
+ * letters make another word that only begins alike: "singh", "superb", "rivera", "landmin".
+ */
+const DERIVING = /^(?:e|i|er|or|ist|ian|an|al|ial|ic|ish|ism|ee|ess|es|s|y|ie)$/;
+
 /** First position whose term is >= `term`. */
 function lowerBound(terms: string[], term: string): number {
   let lo = 0;
@@ -58,10 +65,10 @@ export function expandTerms(index: CorpusIndex, terms: string[]): QueryTerm[] {
     if (term.length >= 4 && !/\d/.test(term)) {
       // Longer forms: the term as a prefix, up to 3 more letters.
       for (let i = lowerBound(vocab, term); i < vocab.length && vocab[i]!.startsWith(term); i++) {
-        if (vocab[i]!.length - term.length <= 3) add(i, FORM_WEIGHTS.related);
+        if (vocab[i]!.length - term.length <= 3 && DERIVING.test(vocab[i]!.slice(term.length))) add(i, FORM_WEIGHTS.related);
       }
       // Shorter forms: a prefix of the term, from 4 letters and at most 3 shorter.
-      for (let n = Math.max(4, term.length - 3); n < term.length; n++) add(termId(vocab, term.slice(0, n)), FORM_WEIGHTS.related);
+      for (let n = Math.max(4, term.length - 3); n < term.length; n++) if (DERIVING.test(term.slice(n))) add(termId(vocab, term.slice(0, n)), FORM_WEIGHTS.related);
     }
     for (const s of synonymsOf(term)) add(termId(vocab, s), FORM_WEIGHTS.synonym);
     // Neighbours by word vector that are no form already: they count for the story only (`rankArticles`).
