@@ -193,7 +193,7 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
   beforeAll(async () => {
     const read = await readCorpus(REUTERS);
     // Floods in Oklahoma and Iran; a South African mine disaster, quakes in Ecuador and Japan; a Soviet dam, Georgian avalanches, Transcaucasian and Turkish floods.
-    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt', '18228.txt', '03854.txt', '15230.txt', '04030.txt', '11389.txt', '02688.txt']);
+    const files = new Set(['17521.txt', '17636.txt', '02073.txt', '03332.txt', '06343.txt', '06397.txt', '05289.txt', '09327.txt', '04110.txt', '03635.txt', '18228.txt', '03854.txt', '15230.txt', '04030.txt', '11389.txt', '02688.txt', '17879.txt', '01901.txt', '08197.txt']);
     // Among the first 2,000 articles, for words of death to be as rare as in news at large.
     index = buildIndex(read.articles.filter((a, k) => files.has(a.file) || k < 2000), []);
   }, 120_000);
@@ -238,6 +238,17 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
     expect(items.find((it) => it.source === '02688.txt')).toMatchObject({ date: '1987-03-05', dateText: 'last night' });
     const exports = answerAsk(index, 'When did Ecuador suspend its crude oil exports?').items as { source: string; date: string; dateText: string }[];
     expect(exports.find((it) => it.source === '02688.txt')).toMatchObject({ date: '1987-03-06', dateText: 'today' });
+  });
+
+  it('a when-question prefers the sentence that dates the very thing asked ("began on May 6") to one that dates the fires otherwise', () => {
+    // 17879: "The fires which began on May 6 have killed 191 people."; 01901: "More than 1,000 fires in southern China had destroyed 13,340 hectares of forest by mid-February".
+    const [first] = answerAsk(index, 'When did the China forest fires begin?').items as { quote: string; date: string }[];
+    expect(first).toMatchObject({ quote: 'The fires which began on May 6 have killed 191 people.', date: '1987-05-06' });
+  });
+
+  it('a how-many question finds a toll whose story names what the toll sentence does not ("One person was killed" of the tanker Avaj)', () => {
+    const [first] = answerAsk(index, 'How many people were killed when the Iranian tanker Avaj was attacked?').items as CasualtyItem[];
+    expect(first).toMatchObject({ source: '08197.txt', quote: 'One person was killed.', killedText: 'One' });
   });
 
   it('a how-many question the tolls do not hold answers from the words it asks, not from every word of death', () => {

@@ -22,10 +22,38 @@ function matches(index: CorpusIndex, e: TollEntry, terms: string[]): boolean {
   return terms.every((t) => words.has(t));
 }
 
+/** Each article's words: its title's and every sentence's. */
+const articleWords = new WeakMap<object, Set<string>>();
+
+/** Whether every query term is among the words of one article that states the entry's toll. */
+function matchesArticle(index: CorpusIndex, e: TollEntry, terms: string[]): boolean {
+  for (const file of new Set(e.refs.map((r) => r.file))) {
+    const a = index.articles.get(file);
+    if (!a) continue;
+    let words = articleWords.get(a);
+    if (!words) {
+      words = new Set([...queryTerms(a.meta.title ?? ''), ...a.sentences.flatMap((s) => s.terms.split(' '))]);
+      articleWords.set(a, words);
+    }
+    if (terms.every((t) => words.has(t))) return true;
+  }
+  return false;
+}
+
+export interface CasualtyOptions extends AnswerOptions {
+  /**
+   * "article": an entry matches when one article stating it has every word of the query anywhere
+   * (a plain question names the tanker, "Avaj", its story's lead and not the toll's "One person was
+   * killed"); by default the words must be the entry's own: its event, titles and stating sentences.
+   */
+  scope?: 'entry' | 'article';
+}
+
 /** /casualties [event]: the tolls computed at indexing, optionally narrowed to an event or place. */
-export function answerCasualties(index: CorpusIndex, query: string, { limit = LIMITS.maxItems }: AnswerOptions = {}): Answer {
+export function answerCasualties(index: CorpusIndex, query: string, { limit = LIMITS.maxItems, scope = 'entry' }: CasualtyOptions = {}): Answer {
   const terms = query.trim() ? queryTerms(query) : [];
-  const entries = terms.length ? index.derived.tolls.filter((e) => matches(index, e, terms)) : index.derived.tolls;
+  const fits = scope === 'article' ? matchesArticle : matches;
+  const entries = terms.length ? index.derived.tolls.filter((e) => fits(index, e, terms)) : index.derived.tolls;
   const items: CasualtyItem[] = [];
   for (const e of entries) {
     const item = toItem(index, e);

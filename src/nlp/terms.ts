@@ -50,6 +50,27 @@ export function queryTerms(text: string): string[] {
   return out;
 }
 
+/** The terms of a text as `queryTerms` reads them, each with where its word starts and ends in the text. */
+export function termSpans(text: string): { term: string; from: number; to: number }[] {
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value);
+  const lemmas = tokens.out(lemmaOf);
+  const types = tokens.out(its.type);
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const out: { term: string; from: number; to: number }[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const from = text.indexOf(v, at);
+    if (from < 0) continue;
+    at = from + v.length;
+    const t = termOf(v, lemmas[i]!, types[i]!, stops[i]!);
+    if (t) out.push({ term: t, from, to: at });
+  }
+  return out;
+}
+
 /**
  * Terms of plain words without reading them with wink (a title, a heading): each word lower-cased and
  * stemmed as `termOf` does, no lemma and no stop-word list. Cheap enough for many short texts at query time.
