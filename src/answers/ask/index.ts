@@ -49,11 +49,12 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       return done(ranked(route.name));
     }
     case 'tolls': {
-      // The tolls the question's words name, else those whose story names them all.
-      let tolls = answerCasualties(index, route.filter);
-      if (!tolls.items.length) tolls = answerCasualties(index, route.filter, { scope: 'article' });
+      // The tolls the question's words name, and those whose story names them all ("the blast" of an
+      // article that names "the Philippine Military Academy" in another sentence).
+      const own = answerCasualties(index, route.filter, { limit: Number.POSITIVE_INFINITY }).items as CasualtyItem[];
+      const told = answerCasualties(index, route.filter, { scope: 'article', limit: Number.POSITIVE_INFINITY }).items as CasualtyItem[];
       const counted = route.counted;
-      const items = (tolls.items as CasualtyItem[]).map((it) => (counted ? countedReport(it, counted) : it));
+      const items = [...own, ...told.filter((t) => !own.some((o) => o.quote === t.quote && o.source === t.source))].map((it) => (counted ? countedReport(it, counted) : it));
       if (items.length) return done(byRelevance(index, items, contentTerms(question)));
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
