@@ -31,6 +31,9 @@ describe('routing a plain question by its form', () => {
     expect(routeQuestion('What did Valls say about the investigation?')).toEqual({ kind: 'said', speaker: 'Valls', topic: 'the investigation' });
     expect(routeQuestion('Can you tell me what Kerry said about the cease-fire?')).toEqual({ kind: 'said', speaker: 'Kerry', topic: 'the cease-fire' });
     expect(routeQuestion('What does Nickel think of Moscow?')).toEqual({ kind: 'said', speaker: 'Nickel', topic: 'Moscow' });
+    // "What did X call Y" asks for X's words; "what is it called", for a name.
+    expect(routeQuestion("What did Obama call Uganda's proposed law?")).toEqual({ kind: 'said', speaker: 'Obama', topic: "Uganda's proposed law" });
+    expect(routeQuestion('What is the think tank called?')).toMatchObject({ kind: 'search' });
   });
 
   it('reads whom a how-many question counts when it is a group of the toll, not the whole toll', () => {
