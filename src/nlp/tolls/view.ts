@@ -115,6 +115,8 @@ export class TollView {
       const w = this.v(j);
       const p = pos[j]!;
       if (KILLED_PASSIVE.has(w) || WOUNDED_PASSIVE.has(w) || w === 'missing' || w === 'trapped' || w === 'homeless') break;
+      // "killed 137 people Thursday and Friday": a date ends the noun phrase.
+      if (this.excluded[j]) break;
       if (w === 'on' && this.v(j + 1) === 'board') {
         j += 2;
         continue;
