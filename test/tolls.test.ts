@@ -246,6 +246,14 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
     expect(first).toMatchObject({ quote: 'The fires which began on May 6 have killed 191 people.', date: '1987-05-06' });
   });
 
+  it('of two sentences that date the asked thing, the one that gives the day comes first ("crash on August 12, 1985", not "the 1985 crash")', async () => {
+    // 16089: "… in the 1985 crash of a Japan Air Lines Boeing 747 …"; 15073 and 13249: "… crash on August 12, 1985".
+    const read = await readCorpus(REUTERS);
+    const jal = buildIndex(read.articles.filter((a) => ['16089.txt', '15073.txt', '13249.txt'].includes(a.file)), []);
+    const [first] = answerAsk(jal, 'When did the Japan Air Lines crash happen?').items as { date: string; dateText: string }[];
+    expect(first).toMatchObject({ date: '1985-08-12', dateText: 'August 12, 1985' });
+  });
+
   it('a how-many question finds a toll whose story names what the toll sentence does not ("One person was killed" of the tanker Avaj)', () => {
     const [first] = answerAsk(index, 'How many people were killed when the Iranian tanker Avaj was attacked?').items as CasualtyItem[];
     expect(first).toMatchObject({ source: '08197.txt', quote: 'One person was killed.', killedText: 'One' });
