@@ -1,16 +1,16 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import { LIMITS } from '../../limits.ts';
-import { termSpans, wordTermsOf } from '../../nlp/terms.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
 import { dateNote, timelineItem, timelinePositions } from '../timeline.ts';
-import type { DateMention, DatePrecision } from '../../nlp/dates.ts';
-import type { Answer, CasualtyItem, QuoteRef, SearchItem, TimelineItem, WhoItem } from '../types.ts';
+import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
-import { expandTerms, type QueryTerm, type RankOptions, type Ranked, rankArticles, rankSentences } from './rank.ts';
+import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { measureOf } from './measure.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
-import { attributedTo, escapeRegex, questionWords, speakerName } from './signals.ts';
+import { attributedTo, questionWords, speakerName } from './signals.ts';
+import { askedForms, datedNearHead, nearestDate } from './dates.ts';
+import { byRelevance, countedReport } from './tolls.ts';
 
 export { type AnswerKind, answerKind, type Route, routeQuestion } from './route.ts';
 
@@ -150,68 +150,6 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   return { items: dated, weak };
 }
 
-/** What a date told beside the question's head word adds to a sentence's score ("the fires which began on May 6"), within `gap` characters, for the `top` sentences (bonus 0.5, 1 and 2 tried on NewsQA dev: 0.5 and 1 alike, 2 loses top-3). */
-export const DATE_BY_HEAD = {
-  bonus: 1,
-  gap: 15,
-  top: 20,
-  /** Share of the bonus by the date's precision: "on August 12, 1985" tells more than "the 1985 crash" (a week as a month). */
-  precision: { day: 1, week: 0.75, month: 0.75, year: 0.5 } satisfies Record<DatePrecision, number> as Record<DatePrecision, number>,
-};
-
-/**
- * "When did the fires begin?": of the best sentences, one that gives a date right beside the
- * question's last word (its head: "began on May 6", "an earthquake last night", "released in
- * 2005") gains `DATE_BY_HEAD.bonus`, less for a month or a year alone, and the ranking is sorted again.
- */
-function datedNearHead(index: CorpusIndex, ranked: Ranked[], asked: Set<string>[]): Ranked[] {
-  const head = asked[asked.length - 1];
-  if (!head || DATE_BY_HEAD.bonus === 0) return ranked;
-  const out = ranked.map((r, i) => {
-    if (i >= DATE_BY_HEAD.top || !r.fits) return r;
-    const s = index.sentences[r.id]!;
-    const dates = index.articles.get(s.file)?.facts.dates.filter((d) => d.sentence === s.index) ?? [];
-    if (!dates.length) return r;
-    const hits = termSpans(s.text).filter((w) => head.has(w.term)).flatMap((w) => [w.from, w.to]);
-    const near = dates.filter((d) => hits.some((h) => (h <= d.at ? d.at - h : h - d.at - d.dateText.length) <= DATE_BY_HEAD.gap));
-    if (!near.length) return r;
-    const w = Math.max(...near.map((d) => DATE_BY_HEAD.precision[d.precision]));
-    return { ...r, score: r.score + DATE_BY_HEAD.bonus * w };
-  });
-  return out.sort((a, b) => b.score - a.score);
-}
-
-/** Every form the index knows of each of the question's words, in the question's order (not their neighbours by word vector). */
-function askedForms(index: CorpusIndex, query: QueryTerm[]): Set<string>[] {
-  return query.map((q) => new Set([q.term, ...q.forms.filter((f) => !f.vector).map((f) => index.postings.terms[f.id]!)]));
-}
-
-/**
- * Of a sentence's dates, the one told nearest the thing the question asks the date of: its last
- * word the sentence has, the head of its words ("the Ecuador earthquake", "the treaty signed").
- * "When did the Ecuador earthquake happen?" reads "an earthquake last night" in "Ecuador today
- * suspended its crude oil exports … due to an earthquake last night", not "today". Undefined when
- * the sentence gives one date.
- */
-function nearestDate(index: CorpusIndex, it: QuoteRef, asked: Set<string>[]): DateMention | undefined {
-  const a = index.articles.get(it.source);
-  const s = a?.sentences.find((x) => x.text === it.quote);
-  if (!a || !s) return undefined;
-  const dates = a.facts.dates.filter((d) => d.sentence === s.index);
-  if (dates.length < 2) return undefined;
-  const words = termSpans(it.quote);
-  let hits: number[] = [];
-  for (const forms of asked) {
-    const at = words.filter((w) => forms.has(w.term)).flatMap((w) => [w.from, w.to]);
-    if (at.length) hits = at;
-  }
-  if (!hits.length) return undefined;
-  const gap = (d: DateMention) => Math.min(...hits.map((h) => (h < d.at ? d.at - h : h > d.at + d.dateText.length ? h - d.at - d.dateText.length : 0)));
-  let best = dates[0]!;
-  for (const d of dates) if (gap(d) < gap(best)) best = d;
-  return best;
-}
-
 /** Share of the question terms' weight found in the story of sentence `id` (terms no article has count against it). */
 function coverage(index: CorpusIndex, id: number, terms: string[], query: QueryTerm[]): number {
   const file = index.sentences[id]!.file;
@@ -243,52 +181,4 @@ function withSpeaker(index: CorpusIndex, it: SearchItem, ids: number[], asked: s
   const a = index.articles.get(it.source);
   if (!s || !a || !attributedTo(a, s.index, asked)) return it;
   return { ...it, speaker: speakerName(a, s.index, asked) };
-}
-
-/**
- * The item as the report that counts the group asked about ("How many guerrillas were killed?":
- * "The sources said 30 guerrillas and 12 government soldiers were killed", not the whole "At least
- * 40 soldiers and guerrillas … died"): a report whose figure the sentence writes before that noun,
- * two words apart at most ("12 government soldiers"), and not joined to another noun ("40 soldiers
- * and guerrillas" counts neither alone; "30 guerrillas and 12 … soldiers" counts each). Unchanged when no report does.
- */
-export function countedReport(item: CasualtyItem, counted: string): CasualtyItem {
-  const noun = counted.replace(/(?:es|s)$/, '');
-  const counts = (f: { text: string } | null, quote: string) =>
-    Boolean(f) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(f!.text)}\\s+(?:(?!(?:and|or|of)\\s)[\\p{L}-]+\\s+){0,2}${escapeRegex(noun)}(?:e?s)?(?![\\p{L}])(?!\\s+(?:and|or)\\s+\\p{Ll})`, 'iu').test(quote);
-  for (const r of item.reports ?? []) {
-    for (const f of [r.killed, r.wounded, r.missing]) {
-      const src = r.sources.find((s) => counts(f, s.quote));
-      if (!f || !src) continue;
-      if (src.quote === item.quote && src.source === item.source) return item;
-      return {
-        ...item,
-        killed: r.killed?.value ?? null,
-        wounded: r.wounded?.value ?? null,
-        killedText: r.killed?.text ?? null,
-        woundedText: r.wounded?.text ?? null,
-        atLeast: Boolean(f.atLeast),
-        kind: r.kind,
-        quote: src.quote,
-        source: src.source,
-        sources: [src, ...item.sources.filter((s) => s !== src && !(s.quote === src.quote && s.source === src.source))],
-      };
-    }
-  }
-  return item;
-}
-
-/** Tolls in the order of their stories' relevance to the question (stable for ties). */
-function byRelevance(index: CorpusIndex, items: CasualtyItem[], terms: string[]): CasualtyItem[] {
-  const articles = rankArticles(index, expandTerms(index, terms));
-  const files = [...index.articles.keys()];
-  const rankOf = new Map(articles.map((a, r) => [files[a.n]!, r]));
-  const best = (it: CasualtyItem) => Math.min(...it.sources.map((s) => rankOf.get(s.source) ?? Number.POSITIVE_INFINITY));
-  // Tolls of one article: the one whose sentence says more of the question first ("injured in the general strike", not the quake it mentions).
-  const asked = new Set(terms);
-  const said = (it: CasualtyItem) => Math.max(0, ...it.sources.map((s) => new Set(wordTermsOf(s.quote).filter((t) => asked.has(t))).size));
-  return items
-    .map((it, i) => ({ it, i, r: best(it), m: said(it) }))
-    .sort((a, b) => a.r - b.r || b.m - a.m || a.i - b.i)
-    .map((x) => x.it);
 }
