@@ -36,21 +36,10 @@ function wordTerm(word: string): string | null {
 
 /** Search terms of free text (a query), processed exactly as sentences are at indexing. */
 export function queryTerms(text: string): string[] {
-  const doc = nlp.readDoc(text);
-  const tokens = doc.tokens();
-  const values = tokens.out(its.value);
-  const lemmas = tokens.out(lemmaOf);
-  const types = tokens.out(its.type);
-  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const out: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const t = termOf(values[i]!, lemmas[i]!, types[i]!, stops[i]!);
-    if (t) out.push(t);
-  }
-  return out;
+  return termSpans(text).map((t) => t.term);
 }
 
-/** The terms of a text as `queryTerms` reads them, each with where its word starts and ends in the text. */
+/** The terms of a text read with wink (lemma, then stem; see `termOf`), each with where its word starts and ends in the text. */
 export function termSpans(text: string): { term: string; from: number; to: number }[] {
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -62,11 +51,12 @@ export function termSpans(text: string): { term: string; from: number; to: numbe
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const from = text.indexOf(v, at);
-    if (from < 0) continue;
-    at = from + v.length;
+    // A token wink does not give as written (none known) keeps its term, placed where the last one ended.
+    const found = text.indexOf(v, at);
+    const from = found < 0 ? at : found;
+    if (found >= 0) at = found + v.length;
     const t = termOf(v, lemmas[i]!, types[i]!, stops[i]!);
-    if (t) out.push({ term: t, from, to: at });
+    if (t) out.push({ term: t, from, to: found < 0 ? from : at });
   }
   return out;
 }
