@@ -51,10 +51,13 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
     case 'tolls': {
       // The tolls the question's words name, and those whose story names them all ("the blast" of an
       // article that names "the Philippine Military Academy" in another sentence).
-      const own = answerCasualties(index, route.filter, { limit: Number.POSITIVE_INFINITY }).items as CasualtyItem[];
-      const told = answerCasualties(index, route.filter, { scope: 'article', limit: Number.POSITIVE_INFINITY }).items as CasualtyItem[];
+      const all = { limit: Number.POSITIVE_INFINITY };
+      const own = answerCasualties(index, route.filter, all).items as CasualtyItem[];
+      const told = route.filter.trim() ? (answerCasualties(index, route.filter, { ...all, scope: 'article' }).items as CasualtyItem[]) : [];
+      const key = (it: CasualtyItem) => `${it.source}\0${it.quote}`;
+      const have = new Set(own.map(key));
       const counted = route.counted;
-      const items = [...own, ...told.filter((t) => !own.some((o) => o.quote === t.quote && o.source === t.source))].map((it) => (counted ? countedReport(it, counted) : it));
+      const items = [...own, ...told.filter((t) => !have.has(key(t)))].map((it) => (counted ? countedReport(it, counted) : it));
       if (items.length) return done(byRelevance(index, items, contentTerms(question)));
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
