@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
+import { synonymsOf } from '../src/answers/ask/synonyms.ts';
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { seedIndex, writtenCorpus } from './helpers/corpus.ts';
@@ -141,6 +142,12 @@ describe('the answer ranker on a small corpus written by the test', () => {
   it('a related form of a word finds the sentence ("nominee" for "nomination")', () => {
     const [first] = quotes(index, 'Who got the nomination for mayor?');
     expect(first).toMatch(/as its nominee for mayor/);
+  });
+
+  it('a word of injury meets the others by their normalised terms, never the weather ("wound" alone is read as a form of "wind")', () => {
+    expect(synonymsOf('injur')).toEqual(expect.arrayContaining(['wound', 'hurt', 'casualti']));
+    expect(synonymsOf('injur')).not.toContain('wind');
+    expect(synonymsOf('wind')).toEqual([]);
   });
 
   it('a synonym of news reporting meets the question ("died" finds "was killed")', () => {

@@ -7,7 +7,7 @@ import { queryTerms } from '../../nlp/terms.ts';
  */
 const GROUPS = `
 die dead death kill killed fatal perish fatality toll
-wound injure injury hurt casualty
+wounded injure injury hurt casualty
 quake earthquake tremor temblor
 arrest detain custody apprehend capture
 attack assault raid strike
