@@ -9,16 +9,17 @@ import { escapeRegex } from './signals.ts';
 /**
  * The item as the report that counts the group asked about ("How many guerrillas were killed?":
  * "The sources said 30 guerrillas and 12 government soldiers were killed", not the whole "At least
- * 40 soldiers and guerrillas … died"): a report whose figure the sentence writes before that noun,
- * two words apart at most ("12 government soldiers"), and not joined to another noun ("40 soldiers
- * and guerrillas" counts neither alone; "30 guerrillas and 12 … soldiers" counts each). Unchanged when no report does.
+ * 40 soldiers and guerrillas … died"): a report whose figure (dead, wounded, missing, or a combined
+ * "killed or wounded") the sentence writes before that noun, two words apart at most ("12
+ * government soldiers"), and not joined to another noun ("40 soldiers and guerrillas" counts neither
+ * alone; "30 guerrillas and 12 … soldiers" counts each). Unchanged when no report does.
  */
 export function countedReport(item: CasualtyItem, counted: string): CasualtyItem {
   const noun = counted.replace(/(?:es|s)$/, '');
   const counts = (f: { text: string } | null, quote: string) =>
     Boolean(f) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(f!.text)}\\s+(?:(?!(?:and|or|of)\\s)[\\p{L}-]+\\s+){0,2}${escapeRegex(noun)}(?:e?s)?(?![\\p{L}])(?!\\s+(?:and|or)\\s+\\p{Ll})`, 'iu').test(quote);
   for (const r of item.reports ?? []) {
-    for (const f of [r.killed, r.wounded, r.missing]) {
+    for (const f of [r.killed, r.wounded, r.missing, r.combined]) {
       const src = r.sources.find((s) => counts(f, s.quote));
       if (!f || !src) continue;
       if (src.quote === item.quote && src.source === item.source) return item;
@@ -28,6 +29,9 @@ export function countedReport(item: CasualtyItem, counted: string): CasualtyItem
         wounded: r.wounded?.value ?? null,
         killedText: r.killed?.text ?? null,
         woundedText: r.wounded?.text ?? null,
+        missing: r.missing?.value ?? null,
+        missingText: r.missing?.text ?? null,
+        combined: r.combined,
         atLeast: Boolean(f.atLeast),
         kind: r.kind,
         quote: src.quote,
