@@ -257,6 +257,12 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
     expect(first).toMatchObject({ date: '1985-08-12', dateText: 'August 12, 1985' });
   });
 
+  it('a when-answer dated by the year alone gives way to the same article\'s month of that year', () => {
+    // 02073: "… following last year's disaster when 177 gold miners died …", then "The mineworkers were killed last September at Kinross …".
+    const [first] = answerAsk(index, 'When did the Kinross mine disaster happen?').items as { date: string; dateText: string; source: string }[];
+    expect(first).toMatchObject({ source: '02073.txt', date: '1986-09', dateText: 'last September' });
+  });
+
   it('a how-many question finds a toll whose story names what the toll sentence does not ("One person was killed" of the tanker Avaj)', () => {
     const [first] = answerAsk(index, 'How many people were killed when the Iranian tanker Avaj was attacked?').items as CasualtyItem[];
     expect(first).toMatchObject({ source: '08197.txt', quote: 'One person was killed.', killedText: 'One' });

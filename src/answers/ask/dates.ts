@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import type { DateMention, DatePrecision } from '../../nlp/dates.ts';
 import { termSpans } from '../../nlp/terms.ts';
-import type { QuoteRef } from '../types.ts';
+import type { QuoteRef, SearchItem, TimelineItem } from '../types.ts';
 import type { QueryTerm, Ranked } from './rank.ts';
 
 /**
@@ -72,3 +72,23 @@ export function nearestDate(index: CorpusIndex, it: QuoteRef, asked: Set<string>
   return best;
 }
 
+
+/**
+ * When the best answer dates its event by the year alone ("last year's disaster") and one of the
+ * next two, from the same article, gives a month or a day of that year ("killed last September"),
+ * the more precise one comes first: a reader asked when.
+ */
+export function preciseFirst(items: (SearchItem | TimelineItem)[]): (SearchItem | TimelineItem)[] {
+  const first = items[0] as Partial<TimelineItem> | undefined;
+  const year = first?.date;
+  if (!year || !/^\d{4}$/.test(year)) return items;
+  const k = items.findIndex((it, i) => {
+    const date = (it as Partial<TimelineItem>).date;
+    return i > 0 && i < 3 && it.source === first.source && date !== undefined && date.length > 4 && date.startsWith(`${year}-`);
+  });
+  if (k < 0) return items;
+  const out = [...items];
+  const [moved] = out.splice(k, 1);
+  out.unshift(moved!);
+  return out;
+}

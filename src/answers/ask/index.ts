@@ -9,7 +9,7 @@ import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './
 import { measureOf } from './measure.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
-import { askedForms, datedNearHead, nearestDate } from './dates.ts';
+import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
 import { byRelevance, countedReport } from './tolls.ts';
 
 export { type AnswerKind, answerKind, type Route, routeQuestion } from './route.ts';
@@ -150,8 +150,9 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
     if (alsoIn.length) item.alsoIn = alsoIn;
     return item;
   });
-  return { items: dated, weak };
+  return { items: preciseFirst(dated), weak };
 }
+
 
 /** Share of the question terms' weight found in the story of sentence `id` (terms no article has count against it). */
 function coverage(index: CorpusIndex, id: number, terms: string[], query: QueryTerm[]): number {
