@@ -24,6 +24,9 @@ describe('search over sentences', () => {
     expect(queryTerms('killed')).toEqual(queryTerms('killing'));
     expect(queryTerms('The Raids')).toEqual(queryTerms('raid'));
     expect(queryTerms('the of and')).toEqual([]);
+    // The possessive is no term: "Putin's" is "Putin" alone, not "putin" and "s".
+    expect(queryTerms("Putin's plane")).toEqual(queryTerms('Putin plane'));
+    expect(queryTerms("the boss’s car")).toEqual(queryTerms('boss car'));
     // "killing" in a query finds sentences that say "killed" (and vice versa).
     expect(quotes('killing').some((q) => /\bkilled\b/.test(q))).toBe(true);
   });
