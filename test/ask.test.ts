@@ -59,6 +59,12 @@ describe('routing a plain question by its form', () => {
 });
 
 describe('answers to the questions of the issue, on the seed articles', () => {
+  it('a toll question names one event: the Paris attacks alone, not the other tolls of the same articles', () => {
+    const a = ask('How many people died in Paris?');
+    expect(a.items).toHaveLength(1);
+    expect((a.items[0] as QuoteRef).quote).toMatch(/129 dead and hundreds wounded/);
+  });
+
   it('"How many people died on the Russian jet?" quotes the 224 dead', () => {
     const a = ask('How many people died on the Russian jet?');
     expect(a.command).toBe('ask');

@@ -49,16 +49,19 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       return done(ranked(route.name));
     }
     case 'tolls': {
-      // The tolls the question's words name, and those whose story names them all ("the blast" of an
+      // The tolls the question's words name, then those whose story names them all ("the blast" of an
       // article that names "the Philippine Military Academy" in another sentence).
       const all = { limit: Number.POSITIVE_INFINITY };
       const own = answerCasualties(index, route.filter, all).items as CasualtyItem[];
       const told = route.filter.trim() ? (answerCasualties(index, route.filter, { ...all, scope: 'article' }).items as CasualtyItem[]) : [];
-      const key = (it: CasualtyItem) => `${it.source}\0${it.quote}`;
-      const have = new Set(own.map(key));
+      // A toll only its story names counts where that story tells no toll the question's own words
+      // name: beside the Paris attacks' toll, its article's other tolls are other events.
+      const named = new Set(own.flatMap((it) => it.sources.map((x) => x.source)));
       const counted = route.counted;
-      const items = [...own, ...told.filter((t) => !have.has(key(t)))].map((it) => (counted ? countedReport(it, counted) : it));
-      if (items.length) return done(byRelevance(index, items, contentTerms(question)));
+      const as = (list: CasualtyItem[]) => byRelevance(index, counted ? list.map((it) => countedReport(it, counted)) : list, contentTerms(question));
+      // A toll whose own words name what is asked comes before one only its story names.
+      const items = [...as(own), ...as(told.filter((t) => !t.sources.some((x) => named.has(x.source))))];
+      if (items.length) return done(items);
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
       const filter = (id: number) => about.length === 0 || about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
