@@ -125,6 +125,8 @@ const BBC = path.resolve(import.meta.dirname, '../../shared/corpora/bbc-news-200
 const haveBbc = existsSync(BBC);
 if (!haveBbc) console.warn(`test/tolls.test.ts: BBC grouping tests skipped (${BBC} not found)`);
 
+type QuoteRefLike = { quote: string; source: string };
+
 describe.skipIf(!haveBbc)('events as stories on BBC news (undated articles)', () => {
   let index: CorpusIndex;
   let items: CasualtyItem[];
@@ -157,6 +159,14 @@ describe.skipIf(!haveBbc)('events as stories on BBC news (undated articles)', ()
     // No other item with a vast toll of the waves.
     expect(items.filter((i) => i !== t && /tsunami|tidal wave/i.test(i.quote) && (i.killed ?? 0) >= 10_000)).toEqual([]);
     expect(answerCasualties(index, 'tsunami').message).toMatch(/by figure/);
+  });
+
+  it('a toll question about the dead takes no injury toll found only through its story\'s words', () => {
+    // sport-245: "A car bomb exploded in a street outside the stadium and 17 people were slightly injured" (Real Madrid's);
+    // business-311: "… 191 people were killed and more than 2,000 injured in March after the terrorist attack on train stations in Madrid."
+    const all = answerAsk(index, 'How many people were killed in the Madrid bombings?').items as (QuoteRefLike & { killedText?: string | null })[];
+    expect(all.some((x) => 'killedText' in x && x.killedText === null)).toBe(false);
+    expect(all.slice(0, 3).map((x) => x.quote).some((q) => /191 people were killed/.test(q))).toBe(true);
   });
 
   it('keeps the Madrid bombs apart from the tsunami', () => {

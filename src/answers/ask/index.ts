@@ -60,7 +60,11 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       const counted = route.counted;
       const as = (list: CasualtyItem[]) => byRelevance(index, counted ? list.map((it) => countedReport(it, counted)) : list, contentTerms(question));
       // A toll whose own words name what is asked comes before one only its story names.
-      const items = [...as(own), ...as(told.filter((t) => !t.sources.some((x) => named.has(x.source))))];
+      // …and only with a figure of what is asked: the dead, unless the question asks for the wounded
+      // (a stadium car bomb's "17 people were slightly injured" is no answer to "how many were killed in the Madrid bombings").
+      const wounded = WOUNDED_ASKED.test(question);
+      const counts = (t: CasualtyItem) => (wounded ? t.wounded !== null || t.woundedText !== null : t.killed !== null || t.killedText !== null || Boolean(t.combined));
+      const items = [...as(own), ...as(told.filter((t) => counts(t) && !t.sources.some((x) => named.has(x.source))))];
       if (items.length) return done(items);
       // No toll known for it: sentences that speak of what was asked about, figures first.
       const about = contentTerms(route.filter);
@@ -88,6 +92,9 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       return done(ranked(route.words));
   }
 }
+
+/** A how-many question about the wounded rather than the dead. */
+const WOUNDED_ASKED = /\b(?:wounded|wounds?|injured|injuries|injuring|hurt)\b/i;
 
 /** Kinds of question a sentence without that kind of thing hardly ever answers: such sentences come after. */
 export const FITS_FIRST = new Set<string>(['date', 'number']);
