@@ -44,6 +44,15 @@ describe('routing a plain question by its form', () => {
     expect(routeQuestion('how many were wounded in Paris')).not.toHaveProperty('counted');
   });
 
+  it('asks a yes-or-no question about a toll as a how-many question, and no other yes-or-no question', () => {
+    expect(routeQuestion('Was anyone hurt when the car bomb went off?')).toEqual({ kind: 'tolls', filter: 'when the car bomb went off' });
+    expect(routeQuestion('Were there any casualties in the Paris attacks?')).toEqual({ kind: 'tolls', filter: 'in the Paris attacks' });
+    expect(routeQuestion('Did anyone die on the Russian jet?')).toEqual({ kind: 'tolls', filter: 'on the Russian jet' });
+    expect(routeQuestion("Did the shells cause any casualties on Kuwait's border?")).toEqual({ kind: 'tolls', filter: "the shells on Kuwait's border" });
+    expect(routeQuestion('Was anyone arrested in Alsdorf?').kind).toBe('search');
+    expect(routeQuestion('Did the attacks cause panic?').kind).toBe('search');
+  });
+
   it('treats a who-question about an event as a search for the event', () => {
     expect(routeQuestion('Who was arrested in Alsdorf?')).toEqual({ kind: 'search', words: 'arrested in Alsdorf' });
     expect(routeQuestion('Who killed 129 people in Paris?')).toEqual({ kind: 'search', words: 'killed 129 people in Paris' });

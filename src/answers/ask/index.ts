@@ -66,11 +66,17 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       const counts = (t: CasualtyItem) => (wounded ? t.wounded !== null || t.woundedText !== null : t.killed !== null || t.killedText !== null || Boolean(t.combined));
       const items = [...as(own), ...as(told.filter((t) => counts(t) && !t.sources.some((x) => named.has(x.source))))];
       if (items.length) return done(items);
-      // No toll known for it: sentences that speak of what was asked about, figures first.
+      // No toll known for it: sentences that speak of what was asked about, figures first; and the
+      // sentences of its story that tell of the dead or hurt without a figure ("He said some people
+      // had been injured", after a lead that names the car bomb).
       const about = contentTerms(route.filter);
-      const filter = (id: number) => about.length === 0 || about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
+      const tells = wounded ? WOUNDED_TOLD : KILLED_TOLD;
+      const names = (id: number) => about.some((t) => index.sentences[id]!.terms.split(' ').includes(t));
+      const filter = (id: number) => about.length === 0 || names(id) || (tells.test(index.sentences[id]!.text) && storyNames(index, id, names));
       // The question's own words, its toll word among them: every death and injury word besides would pick a war story over a fire's "six injured".
-      return done(ranked(question, { kind: 'number', filter }, [...new Set([...about, ...contentTerms(question)])]));
+      // A sentence that tells of the dead (or the hurt, as asked) answers "how many" before one that does not.
+      const first = (id: number) => tells.test(index.sentences[id]!.text);
+      return done(ranked(question, { kind: 'number', filter, first }, [...new Set([...about, ...contentTerms(question)])]));
     }
     case 'when':
       // A date first: sentences with no date or time come after every dated one.
@@ -95,6 +101,17 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
 
 /** A how-many question about the wounded rather than the dead. */
 const WOUNDED_ASKED = /\b(?:wounded|wounds?|injured|injuries|injuring|hurt)\b/i;
+/** A sentence that tells of the wounded, or of the dead ("no one was killed", "caused no casualties"). */
+const WOUNDED_TOLD = /\b(?:wounded|wounding|injur(?:ed|ies|y|ing)|hurt|casualties)\b/i;
+const KILLED_TOLD = /\b(?:killed|killing|kills?|dead|died|dies|deaths?|lives|perished|casualties|fatalities|bodies)\b/i;
+
+/** Whether some sentence of the same story as sentence `id` is one that `names` keeps. */
+function storyNames(index: CorpusIndex, id: number, names: (id: number) => boolean): boolean {
+  const file = index.sentences[id]!.file;
+  for (let k = id - 1; k >= 0 && index.sentences[k]!.file === file; k--) if (names(k)) return true;
+  for (let k = id + 1; k < index.sentences.length && index.sentences[k]!.file === file; k++) if (names(k)) return true;
+  return false;
+}
 
 /** Kinds of question a sentence without that kind of thing hardly ever answers: such sentences come after. */
 export const FITS_FIRST = new Set<string>(['date', 'number']);
@@ -104,6 +121,8 @@ interface AskOptions extends RankOptions {
   fitsFirst?: boolean;
   /** With `fitsFirst`: the other sentences kept after them. */
   only?: (id: number) => boolean;
+  /** Sentences this keeps come before all others (after the ones that fit, among themselves). */
+  first?: (id: number) => boolean;
 }
 
 /** Whether the sentence has every one of the terms (a speaker's name). */
@@ -128,6 +147,7 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   let ranked = rankSentences(index, query, opts);
   if (opts.kind === 'date') ranked = datedNearHead(index, ranked, askedForms(index, query));
   if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
+  if (opts.first) ranked = [...ranked.filter((r) => opts.first!(r.id)), ...ranked.filter((r) => !opts.first!(r.id))];
   const ids = ranked.map((r) => r.id);
   const weak = ids.length > 0 && coverage(index, ids[0]!, terms, query) < WEAK_COVERAGE;
   let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems);

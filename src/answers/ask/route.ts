@@ -22,6 +22,13 @@ const WHO_VERB = /^who\s+(.+)$/i;
 const HOW_MANY = /^how\s+many\b\s*(.*)$/i;
 /** Words that make a how-many question a question about a toll. */
 const TOLL_WORD = /\b(?:died|die|dies|dead|deaths?|killed|kill|killing|wounded|wounds?|injured|injuries|hurt|casualties|victims|perished|lives)\b/i;
+/**
+ * A yes-or-no question about a toll: "Was anyone hurt when …", "Were there any casualties in …",
+ * "Did anyone die in …", "Did the blast cause casualties?". Answered as "how many": the report that
+ * tells, including "no one was injured".
+ */
+const TOLL_YES_NO = /^(?:was|were|has|have|had|is|are|did|does|do)\s+(?:there\s+)?(?:any(?:one|body)?|some(?:one|body)?|people|no\s?one|nobody)\b\s*(.*)$/i;
+const CAUSED_TOLL = /^(?:did|does|do|has|have|had)\s+(.+?)\s+(?:cause|leave|claim)\s+(?:any\s+)?((?:casualties|deaths|injuries|victims|dead)\b.*)$/i;
 const WHEN = new RegExp(String.raw`^when\s+(?:${AUX}\s+)?(.+)$`, 'i');
 const SAID = new RegExp(
   String.raw`^what\s+(?:${AUX}\s+)?(.+?)\s+(?:say|said|says|tell|told|think|thinks|thought|claim|claimed|believe|believes|announce|announced)\b\s*(?:about|of|on|regarding|concerning|to)?\s*(.*)$`,
@@ -96,6 +103,10 @@ export function routeQuestion(question: string): Route {
     const counted = countedOf(m[1]!);
     return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')), ...(counted ? { counted } : {}) };
   }
+  m = TOLL_YES_NO.exec(q);
+  if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
+  m = CAUSED_TOLL.exec(q);
+  if (m) return { kind: 'tolls', filter: tidyWords(`${m[1]} ${m[2]!.replace(TOLL_FILTER_NOISE, ' ')}`) };
   m = WHEN.exec(q);
   if (m) return { kind: 'when', words: m[1]!.trim() };
   m = WHO.exec(q);
