@@ -29,6 +29,12 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('What was the message of the speech?')).toBe('any');
   });
 
+  it('"how did X die", "how were they killed" ask how a death came; "how did X win" does not', () => {
+    expect(answerKind('How did Senator Zorinsky die?')).toBe('manner');
+    expect(answerKind('How were the two miners killed in the blast?')).toBe('manner');
+    expect(answerKind('How did Chelsea win the final?')).toBe('any');
+  });
+
   it('a hospital, an airport, an ocean is a place; "the name of", "… called" a name', () => {
     expect(answerKind('what hospital was she taken to?')).toBe('place');
     expect(answerKind('Which ocean did the plane crash into?')).toBe('place');

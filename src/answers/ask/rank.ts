@@ -131,6 +131,7 @@ const KIND_WEIGHT: Record<Exclude<AnswerKind, 'quote' | 'any'>, () => number> = 
   number: () => WEIGHTS.kindNumber,
   place: () => WEIGHTS.kindPlace,
   reason: () => WEIGHTS.kindReason,
+  manner: () => WEIGHTS.kindReason,
   name: () => WEIGHTS.kindName,
 };
 

@@ -125,7 +125,7 @@ const tidyWords = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const contentTerms = (words: string) => queryTerms(words.replace(FILLER, ' '));
 
 /** What kind of thing answers the question: the ranker prefers sentences that hold one. */
-export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'name' | 'quote' | 'any';
+export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'reason' | 'manner' | 'name' | 'quote' | 'any';
 
 /** Nouns of measure: "what was the X" asks for a figure. */
 const MEASURE = 'number|toll|age|cost|price|amount|percentage|rate|total|score|population|salary|value|size|budget|fine|bail|reward|figure|count|magnitude|height|weight|distance|temperature|speed';
@@ -144,6 +144,8 @@ const KINDS: [RegExp, AnswerKind][] = [
   // "Which airport is on high alert?", "what company dropped …", "which boxer …": a thing of that kind, by its name.
   [new RegExp(String.raw`^(?:what|which)\s+(?:other\s+)?(?!(?:${AUX}|kind|sort|type|happen\w*|make|makes|made|led|leads|caused?|causes|started?|starts|went|goes|came|comes|took|takes|got|gets|become|becomes|became|remains?|will|would|can|could|should|must)\b)[a-z][\w-]*(?<!ed)\s+(?!of\b)`, 'i'), 'name'],
   [/^why\b|^what\s+(?:caused|causes|led\s+to|prompted|sparked|triggered)\b|^for\s+what\s+reason\b/i, 'reason'],
+  // "How did Senator Zorinsky die?", "how were the miners killed?": how a death came.
+  [/^how\s+(?:did|was|were|had|has|have)\s+.+?\b(?:die|died|killed|murdered|drown|drowned|perish|perished)\b/i, 'manner'],
 ];
 
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */

@@ -20,6 +20,8 @@ export interface SentenceSignals {
   names: string[];
   /** It gives a cause ("because", "after", "due to", …). */
   reason: boolean;
+  /** It tells how someone died: "died of a heart attack", "killed in a fire", "shot dead", "an apparent suicide". */
+  manner: boolean;
   /** It reports speech: a verb of saying, "according to", or a quotation. */
   speech: boolean;
   /** Its grammatical subject is a pronoun ("He later held out …"): it speaks of the last person named. */
@@ -37,6 +39,8 @@ const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter)\b/gi;
 const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
 const REASON = /\b(?:because|due to|as a result|owing to|in order to|so that|after|amid|following|over (?:his|her|their|its|the)|for (?:his|her|their) (?:role|part)|since|caused by|blamed (?:on|for)|accused of|charged with|in protest|to protest|in response to|was (?:meant|designed) to)\b/i;
+const MANNER =
+  /\b(?:died|dies|killed|drowned|perished)\b(?:\s+[\w'’-]+){0,4}?\s+(?:of|from|in|after|when|by|during|while)\b|\b(?:shot|stabbed|beaten|burned|crushed|hanged|strangled|poisoned|electrocuted)\s+(?:to\s+death|dead)\b|\b(?:suicide|heart attack|overdose|stroke)\b/i;
 const SPEECH =
   /\b(?:said|says|say|saying|told|tells|added|adds|stated|states|noted|explained|declared|warned|asked|announced|insisted|argued|claimed|predicted|urged|stressed|suggested|confirmed|denied|testified|wrote|writes|recalled|acknowledged|admitted|replied|according to|quoted|promised|promises|revealed|reveals|reported|reports|vowed|vows|hinted|recommended|recommends|recommend|forecast|forecasts|believes|thinks|expects)\b|["“”]/i;
 /** A pronoun standing for a person, as the sentence's subject (first word, or after an opening clause). */
@@ -72,6 +76,7 @@ class Signals implements SentenceSignals {
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
+  #manner?: boolean;
   #names?: string[];
   #speech?: boolean;
   #pronoun?: boolean;
@@ -105,6 +110,10 @@ class Signals implements SentenceSignals {
   get reason() {
     this.#reason ??= REASON.test(this.text);
     return this.#reason;
+  }
+  get manner() {
+    this.#manner ??= MANNER.test(this.text);
+    return this.#manner;
   }
   get speech() {
     this.#speech ??= SPEECH.test(this.text);
@@ -154,6 +163,8 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
       return sig.places.some((p) => !given(p, asked));
     case 'reason':
       return sig.reason;
+    case 'manner':
+      return sig.manner;
     case 'name':
       return sig.names.some((n) => !given(n, asked));
     case 'quote':
