@@ -44,12 +44,17 @@ describe('routing a plain question by its form', () => {
     expect(routeQuestion('how many were wounded in Paris')).not.toHaveProperty('counted');
   });
 
-  it('asks a yes-or-no question about a toll as a how-many question, and no other yes-or-no question', () => {
+  it('asks a yes-or-no question about a toll, and "what was the death toll", as a how-many question', () => {
     expect(routeQuestion('Was anyone hurt when the car bomb went off?')).toEqual({ kind: 'tolls', filter: 'when the car bomb went off' });
     expect(routeQuestion('Were there any casualties in the Paris attacks?')).toEqual({ kind: 'tolls', filter: 'in the Paris attacks' });
     expect(routeQuestion('Did anyone die on the Russian jet?')).toEqual({ kind: 'tolls', filter: 'on the Russian jet' });
     expect(routeQuestion("Did the shells cause any casualties on Kuwait's border?")).toEqual({ kind: 'tolls', filter: "the shells on Kuwait's border" });
     expect(routeQuestion('Was anyone arrested in Alsdorf?').kind).toBe('search');
+    // A toll named without "how many".
+    expect(routeQuestion('What was the death toll in the Chinese forest fires?')).toEqual({ kind: 'tolls', filter: 'in the Chinese forest fires' });
+    expect(routeQuestion('What is the number of injured in the Reinosa clashes?')).toEqual({ kind: 'tolls', filter: 'in the Reinosa clashes' });
+    expect(routeQuestion('What was the toll of the storm?')).toEqual({ kind: 'tolls', filter: 'of the storm' });
+    expect(routeQuestion('What was the number of votes?').kind).toBe('search');
     expect(routeQuestion('Did the attacks cause panic?').kind).toBe('search');
   });
 

@@ -29,6 +29,8 @@ const TOLL_WORD = /\b(?:died|die|dies|dead|deaths?|killed|kill|killing|wounded|w
  */
 const TOLL_YES_NO = /^(?:was|were|has|have|had|is|are|did|does|do)\s+(?:there\s+)?(?:any(?:one|body)?|some(?:one|body)?|people|no\s?one|nobody)\b\s*(.*)$/i;
 const CAUSED_TOLL = /^(?:did|does|do|has|have|had)\s+(.+?)\s+(?:cause|leave|claim)\s+(?:any\s+)?((?:casualties|deaths|injuries|victims|dead)\b.*)$/i;
+/** "What was the death toll in …", "what is the number of dead from …": a toll asked without "how many". */
+const TOLL_NAMED = /^what\s+(?:was|is|were|are|has\s+been)\s+the\s+(?:(?:final|latest|official|total|overall|reported)\s+)?(?:death\s+toll|toll|casualty\s+(?:toll|figure|count)|number\s+of\s+(?:dead|deaths|casualties|victims|injured|wounded|injuries|people\s+(?:killed|injured|hurt|wounded|dead)))\b\s*(.*)$/i;
 const WHEN = new RegExp(String.raw`^when\s+(?:${AUX}\s+)?(.+)$`, 'i');
 const SAID = new RegExp(
   String.raw`^what\s+(?:${AUX}\s+)?(.+?)\s+(?:say|said|says|tell|told|think|thinks|thought|claim|claimed|believe|believes|announce|announced)\b\s*(?:about|of|on|regarding|concerning|to)?\s*(.*)$`,
@@ -103,6 +105,8 @@ export function routeQuestion(question: string): Route {
     const counted = countedOf(m[1]!);
     return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')), ...(counted ? { counted } : {}) };
   }
+  m = TOLL_NAMED.exec(q);
+  if (m) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
   m = TOLL_YES_NO.exec(q);
   if (m && TOLL_WORD.test(m[1]!)) return { kind: 'tolls', filter: tidyWords(m[1]!.replace(TOLL_FILTER_NOISE, ' ')) };
   m = CAUSED_TOLL.exec(q);
