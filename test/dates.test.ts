@@ -156,6 +156,19 @@ describe('the rules on other text', () => {
     }
   });
 
+  it('reads a day spelled out after its month, as wire copy writes days below ten, with the words as written', () => {
+    // Reuters, 1987: "a pipeline ruputured by a March five tremor", "effective April one".
+    expect(datesIn('Ecuador has suspended crude exports until it repairs a pipeline ruputured by a March five tremor.', '1987-03-20')).toEqual([
+      { date: '1987-03-05', dateText: 'March five', precision: 'day' },
+    ]);
+    expect(datesIn('The price cut is effective April one, the company said.', '1987-03-20')).toEqual([
+      { date: '1987-04-01', dateText: 'April one', precision: 'day', future: true },
+    ]);
+    // A figure of something else, or "may" as a verb, is no day.
+    expect(datesIn('Output fell in March five pct from February.', '1987-04-20').map((d) => d.dateText)).toEqual(['March', 'February']);
+    expect(datesIn('May one ask why?', '1987-04-20')).toEqual([]);
+  });
+
   it('reads spelled-out years and holidays', () => {
     expect(datesIn('Keating was convicted in nineteen ninety-one.').map((d) => d.date)).toEqual(['1991']);
     expect(datesIn('January nineteen ninety-seven.').map((d) => d.date)).toEqual(['1997-01']);

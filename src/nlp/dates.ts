@@ -98,7 +98,7 @@ export function readDates(article: ArticleTokens): ArticleDates {
     const found: Found[] = [];
     const news = newsDates(text, { anchor: day, last }, []);
     const taken: [number, number][] = news.map((f) => [f.at, f.at + f.text.length]);
-    const parsed = maybeChrono ? parser.parse(text, ref) : [];
+    const parsed = maybeChrono ? parseSpelled(text, ref) : [];
     const results = parsed.filter((r) => !taken.some(([a, b]) => r.index < b && r.index + r.text.length > a));
     for (const r of results) taken.push([r.index, r.index + r.text.length]);
     for (const f of news) {
@@ -135,6 +135,36 @@ export function readDates(article: ArticleTokens): ArticleDates {
   const result: ArticleDates = { dates: out, undated };
   if (anchor) result.anchor = anchorFacts(anchor);
   return result;
+}
+
+/** A day of the month spelled out after its month, as wire copy writes days below ten: "a March five tremor", "effective April one". */
+const SPELLED_DAY =
+  /\b((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s)(one|two|three|four|five|six|seven|eight|nine)\b(?![-’'])(?!\s+(?:of|year|years|day|days|week|weeks|month|months|hundred|thousand|million|billion|mln|pct|percent|per)\b)/gi;
+const SPELLED = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/** "May" must read as the month: after a word that introduces a date ("on May one", "effective May one"). */
+const MAY_LEAD = /\b(?:on|by|from|until|till|to|before|after|since|effective|through|of|and|between)\s+$/i;
+
+/**
+ * chrono over the text with spelled days written as figures ("March 5 " for "March five"), its results'
+ * words taken back from the text as written; the same offsets, as each figure is padded to its word's length.
+ */
+function parseSpelled(text: string, ref: Date): ReturnType<typeof parser.parse> {
+  const ends: [number, number][] = [];
+  const read = text.replace(SPELLED_DAY, (all, month: string, day: string, at: number) => {
+    if (/^may/i.test(month) && !MAY_LEAD.test(text.slice(0, at))) return all;
+    const figure = String(SPELLED.indexOf(day.toLowerCase()) + 1);
+    const from = at + month.length;
+    ends.push([from + figure.length, from + day.length]);
+    return month + figure.padEnd(day.length, ' ');
+  });
+  const results = parser.parse(read, ref);
+  if (!ends.length) return results;
+  for (const r of results) {
+    const end = r.index + r.text.length;
+    const spelled = ends.find(([figureEnd]) => figureEnd === end);
+    (r as { text: string }).text = text.slice(r.index, spelled ? spelled[1] : end);
+  }
+  return results;
 }
 
 function isRelative(f: NewsFind): boolean {
