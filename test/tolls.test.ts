@@ -297,6 +297,12 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
     expect((a.items[0] as { quote: string }).quote).toMatch(/^Zorinsky, who died of a heart attack last Friday/);
   });
 
+  it('a who-question is answered by the group that did it when no person did ("Suspected communist rebels bombed …")', () => {
+    // 06336 leads with the blast and names no one; 06390: "Suspected communist rebels bombed the Philippine Military Academy …".
+    const a = answerAsk(index, 'Who bombed the Philippine Military Academy?');
+    expect((a.items[0] as { quote: string }).quote).toMatch(/^Suspected communist rebels bombed the Philippine Military Academy/);
+  });
+
   it('a yes-or-no question about a toll is answered by the report, "no one" included', () => {
     const first = (q: string) => (answerAsk(index, q).items[0] as { quote: string } | undefined)?.quote;
     expect(first('Was anyone injured by the explosion in the Philippine Congress?')).toMatch(/^He said no-one was injured in the blast/);

@@ -10,6 +10,8 @@ import type { AnswerKind } from './route.ts';
 export interface SentenceSignals {
   /** Names of the people the sentence mentions (the article's fullest form). */
   people: string[];
+  /** Groups it names that act as people do (rebels, gunmen, troops, police), lower case. */
+  groups: string[];
   /** The sentence has a date or time expression. */
   date: boolean;
   /** Figures as written ("36", "five", "dozens"). */
@@ -41,6 +43,8 @@ const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
 const REASON = /\b(?:because|due to|as a result|owing to|in order to|so that|after|amid|following|over (?:his|her|their|its|the)|for (?:his|her|their) (?:role|part)|since|caused by|blamed (?:on|for)|accused of|charged with|in protest|to protest|in response to|was (?:meant|designed) to)\b/i;
 const MANNER =
   /\b(?:died|dies|killed|drowned|perished)\b(?:\s+[\w'’-]+){0,4}?\s+(?:of|from|in|after|when|by|during|while)\b|\b(?:shot|stabbed|beaten|burned|crushed|hanged|strangled|poisoned|electrocuted)\s+(?:to\s+death|dead)\b|\b(?:suicide|heart attack|overdose|stroke)\b/i;
+/** Groups that act as a person does in news ("Suspected communist rebels bombed …"): an answer to "who". */
+const GROUP = /\b(?:rebels?|guerrillas?|militants|gunmen|insurgents|terrorists|separatists|extremists|hijackers|kidnappers|attackers|assailants|protesters|demonstrators|rioters|troops|soldiers|police(?! (?:said|says|say|told|spokesman|spokeswoman|sources|officials|reported)\b))\b/gi;
 const SPEECH =
   /\b(?:said|says|say|saying|told|tells|added|adds|stated|states|noted|explained|declared|warned|asked|announced|insisted|argued|claimed|predicted|urged|stressed|suggested|confirmed|denied|testified|wrote|writes|recalled|acknowledged|admitted|replied|according to|quoted|promised|promises|revealed|reveals|reported|reports|vowed|vows|hinted|recommended|recommends|recommend|forecast|forecasts|believes|thinks|expects)\b|["“”]/i;
 /** A pronoun standing for a person, as the sentence's subject (first word, or after an opening clause). */
@@ -76,6 +80,7 @@ class Signals implements SentenceSignals {
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
+  #groups?: string[];
   #manner?: boolean;
   #names?: string[];
   #speech?: boolean;
@@ -90,6 +95,10 @@ class Signals implements SentenceSignals {
   get people() {
     this.#people ??= [...new Set(this.a.facts.people.filter((p) => p.sentence === this.k && !p.org).map((p) => p.name))];
     return this.#people;
+  }
+  get groups() {
+    this.#groups ??= [...new Set([...this.text.matchAll(GROUP)].map((m) => m[0].toLowerCase()))];
+    return this.#groups;
   }
   get date() {
     this.#date ??= this.a.facts.dates.some((d) => d.sentence === this.k) || TEMPORAL.test(this.text);
@@ -154,7 +163,7 @@ const given = (phrase: string, asked: Set<string>) => {
 export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<string>): boolean {
   switch (kind) {
     case 'person':
-      return sig.people.some((p) => !given(p, asked));
+      return sig.people.some((p) => !given(p, asked)) || sig.groups.some((g) => !asked.has(g));
     case 'date':
       return sig.date;
     case 'number':
