@@ -259,6 +259,12 @@ describe.skipIf(!haveReuters)('events and the questions about them on Reuters (d
     expect(first).toMatchObject({ quote: 'The fires which began on May 6 have killed 191 people.', date: '1987-05-06' });
   });
 
+  it('a when-question whose words end on a place dates the word before it ("start" of "the forest fires start in China")', () => {
+    // 01901: "More than 1,000 fires in southern China had destroyed 13,340 hectares of forest by mid-February"; 17879: "The fires which began on May 6 …".
+    const [first] = answerAsk(index, 'When did the forest fires start in China?').items as { quote: string }[];
+    expect(first?.quote).toBe('The fires which began on May 6 have killed 191 people.');
+  });
+
   it('of two sentences that date the asked thing, the one that gives the day comes first ("crash on August 12, 1985", not "the 1985 crash")', async () => {
     // 16089: "… in the 1985 crash of a Japan Air Lines Boeing 747 …"; 15073 and 13249: "… crash on August 12, 1985".
     const read = await readCorpus(REUTERS);

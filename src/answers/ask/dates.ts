@@ -24,9 +24,12 @@ export const DATE_BY_HEAD = {
  * question's last word (its head: "began on May 6", "an earthquake last night", "released in
  * 2005") gains `DATE_BY_HEAD.bonus`, less for a month or a year alone, and the ranking is sorted again.
  */
-export function datedNearHead(index: CorpusIndex, ranked: Ranked[], asked: Set<string>[]): Ranked[] {
-  const head = asked[asked.length - 1];
-  if (!head || DATE_BY_HEAD.bonus === 0) return ranked;
+export function datedNearHead(index: CorpusIndex, ranked: Ranked[], asked: Set<string>[], headTerm?: string): Ranked[] {
+  const last = asked[asked.length - 1];
+  if (!last || DATE_BY_HEAD.bonus === 0) return ranked;
+  // The last word, and the word before a closing place ("start" of "the forest fires start in China").
+  const core = headTerm === undefined ? undefined : asked.find((forms) => forms.has(headTerm));
+  const head = core && core !== last ? new Set([...last, ...core]) : last;
   const out = ranked.map((r, i) => {
     if (i >= DATE_BY_HEAD.top || !r.fits) return r;
     const s = index.sentences[r.id]!;

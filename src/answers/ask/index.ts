@@ -78,9 +78,12 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       const first = (id: number) => tells.test(index.sentences[id]!.text);
       return done(ranked(question, { kind: 'number', filter, first }, [...new Set([...about, ...contentTerms(question)])]));
     }
-    case 'when':
+    case 'when': {
       // A date first: sentences with no date or time come after every dated one.
-      return done(ranked(route.words, { kind: 'date', fitsFirst: true }));
+      const core = route.words.replace(CLOSING_PLACE, '');
+      const headTerm = core !== route.words ? contentTerms(core).at(-1) : undefined;
+      return done(ranked(route.words, { kind: 'date', fitsFirst: true, ...(headTerm ? { headTerm } : {}) }));
+    }
     case 'said': {
       // X's own words first (named beside a verb of saying, or "he said" after X), then sentences naming X.
       const speakerTerms = contentTerms(route.speaker);
@@ -98,6 +101,9 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       return done(ranked(route.words));
   }
 }
+
+/** A place that closes a question's words: "… start in China", "… crash near Tokyo". */
+const CLOSING_PLACE = /\s+(?:in|at|near|off|outside|inside|across|along)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|north|south|east|west|northern|southern|eastern|western|central)(?:[\s,]+[\p{L}.'’-]+){0,3}$/u;
 
 /** A how-many question about the wounded rather than the dead. */
 const WOUNDED_ASKED = /\b(?:wounded|wounds?|injured|injuries|injuring|hurt)\b/i;
@@ -121,6 +127,8 @@ interface AskOptions extends RankOptions {
   fitsFirst?: boolean;
   /** With `fitsFirst`: the other sentences kept after them. */
   only?: (id: number) => boolean;
+  /** A when-question's head word when its words end on a place ("start" of "the fires start in China"): its date counts as the last word's. */
+  headTerm?: string;
   /** Sentences this keeps come before all others (after the ones that fit, among themselves). */
   first?: (id: number) => boolean;
 }
@@ -145,7 +153,7 @@ export const WEAK_COVERAGE = 0.5;
 function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ranking {
   const query = expandTerms(index, terms);
   let ranked = rankSentences(index, query, opts);
-  if (opts.kind === 'date') ranked = datedNearHead(index, ranked, askedForms(index, query));
+  if (opts.kind === 'date') ranked = datedNearHead(index, ranked, askedForms(index, query), opts.headTerm);
   if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
   if (opts.first) ranked = [...ranked.filter((r) => opts.first!(r.id)), ...ranked.filter((r) => !opts.first!(r.id))];
   const ids = ranked.map((r) => r.id);
