@@ -10,6 +10,8 @@ import type { AnswerKind } from './route.ts';
 export interface SentenceSignals {
   /** Names of the people the sentence mentions (the article's fullest form). */
   people: string[];
+  /** Names the article gives organisations, in this sentence ("Archer Daniels Midland Co"): "who" may be a company. */
+  orgs: string[];
   /** Groups it names that act as people do (rebels, gunmen, troops, police), lower case. */
   groups: string[];
   /** The sentence has a date or time expression. */
@@ -81,6 +83,7 @@ class Signals implements SentenceSignals {
   #places?: string[];
   #reason?: boolean;
   #groups?: string[];
+  #orgs?: string[];
   #manner?: boolean;
   #names?: string[];
   #speech?: boolean;
@@ -95,6 +98,10 @@ class Signals implements SentenceSignals {
   get people() {
     this.#people ??= [...new Set(this.a.facts.people.filter((p) => p.sentence === this.k && !p.org).map((p) => p.name))];
     return this.#people;
+  }
+  get orgs() {
+    this.#orgs ??= [...new Set(this.a.facts.people.filter((p) => p.sentence === this.k && p.org).map((p) => p.name))];
+    return this.#orgs;
   }
   get groups() {
     this.#groups ??= [...new Set([...this.text.matchAll(GROUP)].map((m) => m[0].toLowerCase()))];
@@ -163,7 +170,7 @@ const given = (phrase: string, asked: Set<string>) => {
 export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<string>): boolean {
   switch (kind) {
     case 'person':
-      return sig.people.some((p) => !given(p, asked)) || sig.groups.some((g) => !asked.has(g));
+      return sig.people.some((p) => !given(p, asked)) || sig.orgs.some((o) => !given(o, asked)) || sig.groups.some((g) => !asked.has(g));
     case 'date':
       return sig.date;
     case 'number':
