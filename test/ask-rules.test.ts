@@ -29,6 +29,14 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('What was the message of the speech?')).toBe('any');
   });
 
+  it('"how strong", "how deep", "how cold" ask for a measure as "how big" does', () => {
+    expect(answerKind('How strong was the earthquake?')).toBe('number');
+    expect(answerKind('How deep was the quake?')).toBe('number');
+    expect(answerKind('How cold were the temperatures in the mountains?')).toBe('number');
+    // "How" alone asks for a manner or anything, not a figure.
+    expect(answerKind('How did the storm end?')).not.toBe('number');
+  });
+
   it('"how did X die", "how were they killed" ask how a death came; "how did X win" does not', () => {
     expect(answerKind('How did Senator Zorinsky die?')).toBe('manner');
     expect(answerKind('How were the two miners killed in the blast?')).toBe('manner');

@@ -137,7 +137,7 @@ const MEASURE = 'number|toll|age|cost|price|amount|percentage|rate|total|score|p
 const KINDS: [RegExp, AnswerKind][] = [
   [/^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|people|player|official|leader|president|actor|actress|singer|star|suspect|victim|boy|girl|son|daughter|wife|husband|politician|minister|candidate|celebrity|group|team|company|organi[sz]ation|band)\b/i, 'person'],
   [/^when\b|^(?:what|which)\s+(?:year|day|date|month|time|decade|century|season)\b|^(?:in|on)\s+what\s+(?:year|day|date|month)\b|^how\s+long\s+ago\b/i, 'date'],
-  [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
+  [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast|strong|powerful|deep|wide|heavy|hot|cold|severe)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
   // "What was the death toll?", "What is the age of the suspect?", "what was the quake's magnitude?"
   [new RegExp(String.raw`^(?:what|which)\s+(?:${AUX}\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:${MEASURE})\b`, 'i'), 'number'],
   [/^where\b|^(?:what|which|in\s+what|in\s+which)\s+(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/i, 'place'],
