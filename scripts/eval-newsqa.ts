@@ -9,7 +9,6 @@
  *
  * Reads the benchmark from its shared folder at run time; writes nothing into the repository.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { reply } from '../src/answers/engine.ts';
 import { openStore } from '../src/console/open.ts';
 import { createLogger } from '../src/log.ts';
+import { halfOf } from './newsqa-half.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, out: { type: 'string' }, split: { type: 'string' } } });
 const dir = path.resolve(values.dir ?? '../shared/benchmarks/questions-newsqa');
@@ -34,8 +34,6 @@ const norm = (s: string) =>
     .trim()
     .toLowerCase();
 
-/** The half a story's questions belong to: 70% tune, 30% held, by a hash of the file name. */
-export const halfOf = (file: string) => (createHash('sha1').update(file).digest()[0]! % 10 < 7 ? 'tune' : 'held');
 
 const log = createLogger('warn');
 const store = await openStore({ CORPUS_DIR: corpus, SNAPSHOT_DIR: path.join(tmpdir(), 'quotebot-eval-snap') }, log);
