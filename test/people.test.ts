@@ -36,6 +36,14 @@ describe('the person tagger', () => {
     expect(names('Defender Hassan Abbas rose to head the ball in.')).toEqual(['Hassan Abbas']);
   });
 
+  it('takes no date or figure for a person, nor a word in capitals alone', () => {
+    // Reuters, 1987: a weekday after "analyst", a spelled-out day, a bulletin's sign-off.
+    const found = names(
+      'At least one analyst Friday speculated the company might fetch 38 to 42 dlrs per share.\n\nThe offer and withdrawal rights are to expire April Three unless extended.\n\nREUTER',
+    );
+    expect(found).toEqual([]);
+  });
+
   it('finds people in results lines and lists, not the countries beside them', () => {
     const found = names('Results of the women\'s downhill race on Sunday:\n\n1. Katja Seizinger (Germany) 1:17.95\n\n2. Renate Goetschl (Austria) 1:18.03\n\n3. Carole Montillet (France) 1:18.11');
     expect(found).toEqual(expect.arrayContaining(['Katja Seizinger', 'Renate Goetschl', 'Carole Montillet']));
@@ -129,7 +137,7 @@ describe.skipIf(!haveDev)('on dev-split articles of the CoNLL-2003 benchmark (..
 describe('the tagger’s emission scores', () => {
   it('are the same summed per word as feature by feature', () => {
     const text =
-      'Uzbek striker Igor Shkvyrin scored twice. Renate Goetschl of Austria won the race in Vienna.\n\nPrime Minister John Major, 53, told reporters at Downing Street that Bashar al-Assad had met U.S. envoy Dennis Ross.\n\n1. Katja Seizinger (Germany) 1:17.95\n\nShares of Toshiba Corp rose; the company said its profits were up. "We are happy," said de la Dehesa.';
+      'Uzbek striker Igor Shkvyrin scored twice. Renate Goetschl of Austria won the race in Vienna.\n\nPrime Minister John Major, 53, told reporters at Downing Street that Bashar al-Assad had met U.S. envoy Dennis Ross.\n\n1. Katja Seizinger (Germany) 1:17.95\n\nShares of Toshiba Corp rose; the company said its profits were up. "We are happy," said de la Dehesa. The rights expire April Three unless extended, an analyst said Friday.\n\nREUTER';
     const model = personModel();
     const sentences = cleanArticle(text).paragraphs.flatMap((p, k) => splitParagraph('t.txt', text, p, k * 10));
     const lowerWords = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoEpoch, infoOf, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo } from './features.ts';
+import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoEpoch, infoOf, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo, unscoredRun } from './features.ts';
 import type { Weights } from './perceptron.ts';
 
 /**
@@ -195,8 +195,8 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
     }
     let j = i;
     while (j + 1 < n && nameLike(ws[j + 1]!)) j++;
-    if (j === 0 && ctx.lowerWords.has(ws[0]!.lower)) {
-      i++;
+    if (unscoredRun(ws, i, j, ctx)) {
+      i = j + 1;
       continue;
     }
     if (kind === -1) kind = lineKind(ws);

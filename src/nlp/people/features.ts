@@ -70,6 +70,19 @@ export const featureKey = (t: number, v: number) => fmix(v + Math.imul(t + 1, 0x
 /** A word may be (part of) a person's name (read by `wordsOf`): capitalised, or a name particle ("van", "de"). */
 export const nameLike = (w: Word): boolean => w.nameLike;
 
+/**
+ * A run of name-like words ws[i..j] the tagger leaves O unscored:
+ * - a lone capitalised first word the article also writes in lower case ("The", "But", "Police"),
+ *   which spares the tagger a word in most sentences;
+ * - a run inside wink's dates and figures ("March", "Friday", "April Three"), never a name.
+ */
+export function unscoredRun(ws: Word[], i: number, j: number, ctx: ArticleContext): boolean {
+  if (j === 0 && ctx.lowerWords.has(ws[0]!.lower)) return true;
+  if (i === j && !ws[i]!.name && ws[i]!.text === ws[i]!.text.toUpperCase()) return true;
+  for (let k = i; k <= j; k++) if (!ws[k]!.figure) return false;
+  return true;
+}
+
 /** Case and character classes, runs collapsed: "McCague" → "XxXx", "S." → "X.", "1:18.11" → "d:d.d". */
 function shapeOf(text: string): string {
   let out = '';
@@ -318,10 +331,8 @@ export function sentenceFeatures(ws: Word[], ctx: ArticleContext): SentenceFeatu
     }
     let j = i;
     while (j + 1 < n && nameLike(ws[j + 1]!)) j++;
-    // A lone capitalised first word the article also writes in lower case ("The", "But", "Police")
-    // is not a name: it is left O unscored, which spares the tagger a word in most sentences.
-    if (j === 0 && ctx.lowerWords.has(ws[0]!.lower)) {
-      start[++i] = at;
+    if (unscoredRun(ws, i, j, ctx)) {
+      while (i <= j) start[++i] = at;
       continue;
     }
     if (infos === undefined) {
