@@ -43,6 +43,15 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('How did Chelsea win the final?')).toBe('any');
   });
 
+  it('"in which Salvadoran province", "around which city": a place, whatever words qualify it', () => {
+    expect(answerKind('In which Salvadoran province is the army base?')).toBe('place');
+    expect(answerKind('In which Kuala Lumpur district did a rifleman shoot people?')).toBe('place');
+    expect(answerKind('Around which city did the floods cause heavy damage?')).toBe('place');
+    expect(answerKind('Which village was hit by the flood water?')).toBe('place');
+    // Three words before the noun are a clause, not a qualified place.
+    expect(answerKind('Which of the survivors came from the village?')).not.toBe('place');
+  });
+
   it('a hospital, an airport, an ocean is a place; "the name of", "… called" a name', () => {
     expect(answerKind('what hospital was she taken to?')).toBe('place');
     expect(answerKind('Which ocean did the plane crash into?')).toBe('place');

@@ -140,7 +140,7 @@ const KINDS: [RegExp, AnswerKind][] = [
   [/^how\s+(?:many|much|old|long|far|big|large|tall|high|often|fast|strong|powerful|deep|wide|heavy|hot|cold|severe)\b|^(?:what|which)\s+(?:number|percentage|percent|amount|age|price|cost|share|proportion|sum|figure|score)\b/i, 'number'],
   // "What was the death toll?", "What is the age of the suspect?", "what was the quake's magnitude?"
   [new RegExp(String.raw`^(?:what|which)\s+(?:${AUX}\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:${MEASURE})\b`, 'i'), 'number'],
-  [/^where\b|^(?:what|which|in\s+what|in\s+which)\s+(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/i, 'place'],
+  [/^where\b|^(?:(?:in|around|near|at|from|to|into)\s+)?(?:what|which)\s+(?:[\p{L}-]+\s+){0,2}?(?:country|countries|city|cities|town|state|province|region|place|area|village|nation|island|continent|capital|county|neighbo(?:u)?rhood|location|district)\b/iu, 'place'],
   // A named building or feature of the map: "what hospital was she taken to?", "which ocean did the plane fall in?"
   [/^(?:what|which)\s+(?:\w+\s+)?(?:hospital|airport|prison|jail|stadium|street|river|sea|ocean|lake|mountain|port|border|venue|hotel|base|camp)\b/i, 'place'],
   // "What is the name of …", "what is the think tank called?": a name, whatever it names.

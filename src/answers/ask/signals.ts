@@ -69,11 +69,17 @@ function placesIn(text: string): string[] {
   }
   // A capitalised name after a preposition of place ("in Minnesota", "near the Kerem Shalom crossing"), not a date.
   for (const m of text.matchAll(PLACE_AFTER)) if (!CALENDAR.test(m[1]!)) out.push(m[1]!);
+  // A place the sentence calls one: "the village of Sargazan", "the district of Chow Kit".
+  for (const m of text.matchAll(PLACE_OF)) out.push(m[1]!);
   return out;
 }
 
+const PLACE_OF =
+  /\b(?:village|town|city|district|province|region|county|island|port|suburb|township|municipality|state|capital|area|neighbo(?:u)?rhood)\s+of\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
+
 const PLACE_AFTER = /\b(?:in|at|near|outside|across|from|into|to|off)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
-const CALENDAR = new RegExp(`^(?:${WEEKDAY}|${MONTH}|\\d)`);
+/** A date, not a place: "May 5", "Friday"; not "Mayfair" or "Marchetti". */
+const CALENDAR = new RegExp(`^(?:(?:${WEEKDAY}|${MONTH})(?![A-Za-z])|\\d)`);
 
 /** A sentence's signals, each read on first use: most sentences are only ever asked one or two of them. */
 class Signals implements SentenceSignals {
@@ -166,6 +172,9 @@ const given = (phrase: string, asked: Set<string>) => {
   return words.length > 0 && words.every((w) => asked.has(w));
 };
 
+/** A place's head word: "Soviet Tadzhikistan" is the Tadzhikistan the question names. */
+const lastWord = (place: string) => place.slice(place.search(/[\p{L}\p{N}'’.-]+$/u));
+
 /** Whether the sentence holds something of the kind asked for that the question does not already give. */
 export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<string>): boolean {
   switch (kind) {
@@ -176,7 +185,7 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
     case 'number':
       return sig.numbers.some((n) => !given(n, asked));
     case 'place':
-      return sig.places.some((p) => !given(p, asked));
+      return sig.places.some((p) => !given(p, asked) && !given(lastWord(p), asked));
     case 'reason':
       return sig.reason;
     case 'manner':
