@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898', '0368'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -172,6 +172,14 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
       expect(r.features!.quotation).toBe(/^["“]/.test(text) ? 1 : 0);
       expect(r.features!.short).toBe((index.postings.lengths[r.id] ?? 0) < 6 ? 1 : 0);
     }
+  });
+
+  it('a who-answer that names its person by surname alone is followed by the sentence that gives the full name', () => {
+    // newsqa-0368: "According to Griffith, Stallworth's blood-alcohol level …"; its lead names "wide receiver Donte Stallworth".
+    const items = answerAsk(index, 'whose blood-alcohol level was 0.126?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/^According to Griffith, Stallworth's blood-alcohol level/);
+    expect(items[1]!.quote).toMatch(/Donte Stallworth/);
+    expect(items[1]!.source).toBe(items[0]!.source);
   });
 
   it('"which boxer" counts a sentence that names a boxer as holding the answer, not one without a name', () => {

@@ -6,6 +6,7 @@ import { dateNote, timelineItem, timelinePositions } from '../timeline.ts';
 import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
+import { introduceNamed } from './introduce.ts';
 import { measureOf } from './measure.ts';
 import { answerKind, contentTerms, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
@@ -160,6 +161,7 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   const weak = ids.length > 0 && coverage(index, ids[0]!, terms, query) < WEAK_COVERAGE;
   let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems);
   if (opts.speaker) items = items.map((it) => withSpeaker(index, it, ids, opts.speaker!));
+  else if (opts.kind === 'person') items = introduceNamed(index, items, ids[0], opts.asked ?? new Set(), LIMITS.askItems);
   if (opts.kind !== 'date') return { items, weak };
   const at = timelinePositions(index);
   const forms = askedForms(index, query);

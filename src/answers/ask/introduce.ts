@@ -1,0 +1,70 @@
+import type { CorpusIndex } from '../../index/types.ts';
+import { quoteItems } from '../search.ts';
+import type { SearchItem } from '../types.ts';
+import { signalsOf } from './signals.ts';
+
+/**
+ * A who-answer whose best sentence names its person by surname alone ("According to Griffith,
+ * Stallworth's blood-alcohol level … was measured at 0.126 percent") is followed by the sentence of
+ * the same story that gives the person's full name ("Cleveland Browns wide receiver Donte Stallworth
+ * was charged …"): the reader learns who it is, in the story's own words. Names the question already
+ * gives ("Who did Sam Adams …", a sentence naming "Adams") are not introduced again.
+ */
+export function introduceNamed(index: CorpusIndex, items: SearchItem[], topId: number | undefined, asked: Set<string>, limit: number): SearchItem[] {
+  if (topId === undefined || !items.length) return items;
+  const top = index.sentences[topId]!;
+  const a = index.articles.get(top.file);
+  if (!a || items[0]!.source !== top.file || items[0]!.quote !== top.text) return items;
+  // A lone surname the article did not join to its full name ("Stallworth") takes the story's one full name that ends with it.
+  const fuller = (p: string) => {
+    if (p.includes(' ')) return p;
+    const longer = new Set(a.facts.people.filter((m) => !m.org && m.name.endsWith(` ${p}`)).map((m) => m.name));
+    return longer.size === 1 ? [...longer][0]! : p;
+  };
+  const full = nearestAsked(
+    top.text,
+    signalsOf(a, top.index).people.map(fuller).filter((p) => p.includes(' ') && !top.text.includes(p) && !givenIn(p, asked)),
+    asked,
+  );
+  if (!full) return items;
+  // The story's sentences are consecutive in `index.sentences`, in their order.
+  const first = topId - top.index;
+  for (let k = 0; k < a.sentences.length; k++) {
+    const s = index.sentences[first + k];
+    if (!s || s.file !== top.file || s.index !== k || k === top.index || !s.text.includes(full)) continue;
+    if (items.slice(0, 3).some((it) => it.source === s.file && it.quote === s.text)) return items;
+    const intro = quoteItems(index, [first + k], 1);
+    const rest = items.slice(1).filter((it) => !(it.source === s.file && it.quote === s.text));
+    return [items[0]!, ...intro, ...rest].slice(0, limit);
+  }
+  return items;
+}
+
+/**
+ * Of the names, the one whose surname stands nearest a word of the question in the sentence
+ * ("According to Griffith, Stallworth's blood-alcohol level" for "whose blood-alcohol level …": Stallworth).
+ */
+function nearestAsked(text: string, names: string[], asked: Set<string>): string | undefined {
+  if (names.length < 2) return names[0];
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const at = words.filter((m) => asked.has(m[0].toLowerCase())).map((m) => m.index);
+  let best: string | undefined;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const name of names) {
+    const surname = name.split(' ').pop()!;
+    for (const m of words) {
+      if (m[0] !== surname) continue;
+      for (const q of at) {
+        const gap = Math.abs(q - m.index);
+        if (gap < bestGap) {
+          bestGap = gap;
+          best = name;
+        }
+      }
+    }
+  }
+  return best ?? names[0];
+}
+
+/** Every word of the name is among the question's words. */
+const givenIn = (name: string, asked: Set<string>) => (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => asked.has(w));
