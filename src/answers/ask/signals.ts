@@ -16,6 +16,8 @@ export interface SentenceSignals {
   groups: string[];
   /** The sentence has a date or time expression. */
   date: boolean;
+  /** Every date it gives is the day of a report ("the owners said on Sunday"). */
+  reportDateOnly: boolean;
   /** Figures as written ("36", "five", "dozens"). */
   numbers: string[];
   /** Places it names (countries, cities). */
@@ -39,6 +41,7 @@ const TEMPORAL = new RegExp(
   String.raw`\b(?:${WEEKDAY}|${MONTH}\s+\d{1,2}\b|(?:in|since|by|until|of|from|early|late|mid-?)\s+${MONTH}|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|(?:1[89]|20)\d\d(?:s)?\b|yesterday|today|tonight|overnight|this (?:week|month|year|morning|afternoon|evening)|(?:last|next|earlier this|later this) (?:week|month|year|night|weekend|decade|century|season|spring|summer|fall|autumn|winter)|(?:days?|weeks?|months?|years?|decades?) (?:ago|later|earlier)|(?:morning|afternoon|evening|midnight|noon|dawn|dusk)\b)`,
   'i',
 );
+const TEMPORAL_ALL = new RegExp(TEMPORAL.source, 'gi');
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter)\b/gi;
 const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
@@ -81,10 +84,16 @@ const PLACE_AFTER = /\b(?:in|at|near|outside|across|from|into|to|off)\s+(?:the\s
 /** A date, not a place: "May 5", "Friday"; not "Mayfair" or "Marchetti". */
 const CALENDAR = new RegExp(`^(?:(?:${WEEKDAY}|${MONTH})(?![A-Za-z])|\\d)`);
 
+/** Words before a date that make it the day of a report: "the owners said on Sunday", "police told reporters Monday". */
+const REPORTED_ON = /\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|confirmed|stated|added|disclosed|revealed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+/** A question about a statement itself: "When did the ministry announce …". */
+const SAYING_ASKED = /\b(?:say|said|says|announce|announced|report|reported|confirm|confirmed|state|stated|reveal|revealed|disclose|disclosed|tell|told)\b/;
+
 /** A sentence's signals, each read on first use: most sentences are only ever asked one or two of them. */
 class Signals implements SentenceSignals {
   #people?: string[];
   #date?: boolean;
+  #reportDate?: boolean;
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
@@ -116,6 +125,16 @@ class Signals implements SentenceSignals {
   get date() {
     this.#date ??= this.a.facts.dates.some((d) => d.sentence === this.k) || TEMPORAL.test(this.text);
     return this.#date;
+  }
+  get reportDateOnly() {
+    if (this.#reportDate === undefined) {
+      // The dates the reader placed, or where it could place none (no anchor), the words that say one.
+      const text = this.text;
+      const placed = this.a.facts.dates.filter((d) => d.sentence === this.k).map((d) => d.at);
+      const at = placed.length ? placed : [...text.matchAll(TEMPORAL_ALL)].map((m) => m.index);
+      this.#reportDate = at.length > 0 && at.every((i) => REPORTED_ON.test(text.slice(Math.max(0, i - 40), i)));
+    }
+    return this.#reportDate;
   }
   get numbers() {
     this.#numbers ??= [...(this.text.match(DIGITS) ?? []), ...(this.text.match(NUMBER_WORD) ?? [])];
@@ -181,7 +200,8 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
     case 'person':
       return sig.people.some((p) => !given(p, asked)) || sig.orgs.some((o) => !given(o, asked)) || sig.groups.some((g) => !asked.has(g));
     case 'date':
-      return sig.date;
+      // "…, the owners said on Sunday": the day of the report, not of what the question asks about.
+      return sig.date && (!sig.reportDateOnly || SAYING_ASKED.test([...asked].join(' ')));
     case 'number':
       return sig.numbers.some((n) => !given(n, asked));
     case 'place':

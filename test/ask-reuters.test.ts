@@ -2,22 +2,24 @@ import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerKind } from '../src/answers/ask/index.ts';
+import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
 import { expandTerms, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
+import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { indexOf, tempCorpus } from './helpers/corpus.ts';
 
 /**
- * Where-questions on real Reuters stories (read from ../shared/corpora at test time, copied to a
- * temporary folder only): the place a sentence calls one ("the district of Chow Kit") holds the
- * answer; a place the question already names does not.
+ * Where- and when-questions on real Reuters stories (read from ../shared/corpora at test time, copied
+ * to a temporary folder only): the place a sentence calls one ("the district of Chow Kit") holds the
+ * answer, a place the question already names does not; the day a report was made ("the owners said
+ * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '00001.txt', '00002.txt', '00003.txt'];
 
-describe.skipIf(!existsSync(REUTERS))('places asked for, on Reuters stories', () => {
+describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
   let index: CorpusIndex;
   afterAll(() => corpus?.cleanup());
@@ -46,5 +48,16 @@ describe.skipIf(!existsSync(REUTERS))('places asked for, on Reuters stories', ()
     const words = 'Johannesburg neighbourhood bomb planted under car go off';
     expect(fitsOf(q, words, /placed under a car in the Mayfair district/)).toBe(true);
     expect(fitsOf(q, words, /^A bomb rocked a white area of Johannesburg/)).toBe(false);
+  });
+
+  it('the day of a report ("the owners said on Sunday") does not date the event; "the accident occurred on Saturday" does', () => {
+    const q = 'When did the rock fall that killed six miners at the Boksburg gold mine happen?';
+    const words = 'rock fall killed six miners Boksburg gold mine happen';
+    expect(fitsOf(q, words, /^Six black miners have been killed .* the owners said on Sunday/)).toBe(false);
+    expect(fitsOf(q, words, /the accident occurred on Saturday morning/)).toBe(true);
+    // Asked when it was said, the day of the report is the answer.
+    expect(fitsOf('When did the owners announce the deaths of the six miners?', 'owners announce deaths six miners', /the owners said on Sunday/)).toBe(true);
+    const items = answerAsk(index, q).items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/the accident occurred on Saturday morning/);
   });
 });
