@@ -52,6 +52,14 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('Which of the survivors came from the village?')).not.toBe('place');
   });
 
+  it('"which crewman", "what pilots": a person named by a noun of role; "which ship" is not one', () => {
+    expect(answerKind('Which crewman of the contra supply plane survived and was captured?')).toBe('person');
+    expect(answerKind('What pilots flew the mission?')).toBe('person');
+    expect(answerKind('Which crewmen were rescued?')).toBe('person');
+    expect(answerKind('Which ship ran aground off the coast?')).not.toBe('person');
+    expect(answerKind('What caused the explosion?')).not.toBe('person');
+  });
+
   it('a hospital, an airport, an ocean is a place; "the name of", "… called" a name', () => {
     expect(answerKind('what hospital was she taken to?')).toBe('place');
     expect(answerKind('Which ocean did the plane crash into?')).toBe('place');

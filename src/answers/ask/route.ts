@@ -1,4 +1,4 @@
-import { PARTICLES } from '../../nlp/gazetteer.ts';
+import { isRoleNoun, PARTICLES } from '../../nlp/gazetteer.ts';
 import { queryTerms } from '../../nlp/terms.ts';
 
 /** How a plain question is answered, read from its form. */
@@ -152,6 +152,14 @@ const KINDS: [RegExp, AnswerKind][] = [
   [/^how\s+(?:did|was|were|had|has|have)\s+.+?\b(?:die|died|killed|murdered|drown|drowned|perish|perished)\b/i, 'manner'],
 ];
 
+/** "Which crewman …", "what pilots …": a person, named by a noun of role or relation (`isRoleNoun`). */
+function asksForRole(q: string): boolean {
+  const noun = /^(?:which|what)\s+([a-z]+)\b/i.exec(q)?.[1]?.toLowerCase();
+  if (!noun) return false;
+  const one = noun.endsWith('men') ? `${noun.slice(0, -3)}man` : noun.endsWith('s') ? noun.slice(0, -1) : noun;
+  return isRoleNoun(noun) || isRoleNoun(one);
+}
+
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
 export function answerKind(question: string): AnswerKind {
   const q = question
@@ -160,6 +168,7 @@ export function answerKind(question: string): AnswerKind {
     .replace(/[?!.\s]+$/, '')
     .trim();
   if (saidIn(q)) return 'quote';
+  if (asksForRole(q)) return 'person';
   for (const [re, kind] of KINDS) if (re.test(q)) return kind;
   // The wh-word inside the question ("Israeli troops fired on who?", "It dates back to what empire?"): its phrase says.
   const inner = INNER_WH.exec(q)?.[1];
