@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '00001.txt', '00002.txt', '00003.txt'];
 
 describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
@@ -59,5 +59,10 @@ describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters sto
     expect(fitsOf('When did the owners announce the deaths of the six miners?', 'owners announce deaths six miners', /the owners said on Sunday/)).toBe(true);
     const items = answerAsk(index, q).items as QuoteRef[];
     expect(items[0]!.quote).toMatch(/the accident occurred on Saturday morning/);
+  });
+
+  it('a source the question names ("did NBC News say") prefers the sentence where that source speaks', () => {
+    const items = answerAsk(index, 'How many Iranians did NBC News say were pulled out of the sea after the U.S. strike on Iranian oil platforms?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/^NBC News said it understood six Iranians had been pulled from the sea/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
 import { measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
-import { contentTerms } from '../src/answers/ask/route.ts';
+import { contentTerms, reportedSource } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
@@ -58,6 +58,14 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('Which crewmen were rescued?')).toBe('person');
     expect(answerKind('Which ship ran aground off the coast?')).not.toBe('person');
     expect(answerKind('What caused the explosion?')).not.toBe('person');
+  });
+
+  it('the source a question names for its answer: "did NBC News say", "according to the Center for Auto Safety"', () => {
+    expect(reportedSource('How many Iranians did NBC News say were pulled out of the sea?')).toBe('NBC News');
+    expect(reportedSource("How many Iraqi troops does Iran's IRNA agency say were killed?")).toBe("Iran's IRNA agency");
+    expect(reportedSource('According to the Center for Auto Safety, how many children were killed?')).toBe('the Center for Auto Safety');
+    // No named source: "they" is nobody in particular.
+    expect(reportedSource('How many did they say died?')).toBeUndefined();
   });
 
   it('a hospital, an airport, an ocean is a place; "the name of", "… called" a name', () => {

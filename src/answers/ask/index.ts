@@ -8,7 +8,7 @@ import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
 import { measureOf } from './measure.ts';
-import { answerKind, contentTerms, routeQuestion } from './route.ts';
+import { answerKind, contentTerms, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
 import { byRelevance, countedReport } from './tolls.ts';
@@ -29,6 +29,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   const kind = answerKind(question);
   const asked = questionWords(question);
   const measure = kind === 'number' ? measureOf(question) : undefined;
+  const source = route.kind === 'said' ? undefined : reportedSource(question);
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
     if (message) answer.message = message;
@@ -38,7 +39,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   };
   let weak = false;
   const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] => {
-    const r = rankedItems(index, terms, { kind, asked, measure, ...opts });
+    const r = rankedItems(index, terms, { kind, asked, measure, ...(source ? { source } : {}), ...opts });
     weak = r.weak;
     return r.items;
   };

@@ -86,6 +86,8 @@ export const WEIGHTS = {
   /** "What did X say": X named beside a verb of saying, or the pronoun subject that follows X. */
   saidNamed: 1.7,
   saidPronoun: 1.28,
+  /** A source the question names for its answer ("did NBC News say", "according to …"), named speaking in the sentence. */
+  saidSource: 0.5,
 } as const;
 
 interface Layout {
@@ -150,6 +152,8 @@ export interface RankOptions {
   asked: Set<string>;
   /** "What did X say": X as asked. */
   speaker?: string;
+  /** A source the question names for a figure or fact ("How many … did NBC News say …"): its words weigh more (`saidSource`). */
+  source?: string;
   /** Terms of the speaker's name: they find the article, not the sentence. */
   speakerTerms?: string[];
   /** What the figure asked for measures (`measure.ts`): a figure of another measure fits less. */
@@ -385,7 +389,7 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
         const by = attributedTo(a, k, opts.speaker);
         if (by) f.said = by === 'named' ? WEIGHTS.saidNamed : WEIGHTS.saidPronoun;
         fits = by !== undefined;
-      }
+      } else if (opts.source && attributedTo(a, k, opts.source) === 'named') f.said = WEIGHTS.saidSource;
       const score = scoreOf(f);
       out.push({ id: sid, score, articleRank: rank, matched: m.qs.size, fits, ...(opts.explain ? { features: f } : {}) });
     }

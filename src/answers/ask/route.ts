@@ -160,6 +160,18 @@ function asksForRole(q: string): boolean {
   return isRoleNoun(noun) || isRoleNoun(one);
 }
 
+const SOURCE_SAYS = /\b(?:did|does|do|has|have|had)\s+((?:the\s+)?\p{Lu}[^?,]*?)\s+(?:say|says|report|claim|estimate|announce|count)\b/u;
+const ACCORDING_TO = /\b[Aa]ccording to\s+((?:the\s+)?\p{Lu}[^?,]*?)\s*(?=,|\?|$)/u;
+
+/**
+ * The source a question names for its answer: "How many Iranians did NBC News say were pulled from
+ * the sea?", "According to the Center for Auto Safety, how many children …". Only a named one
+ * (capitalised): "how many did they say" names none.
+ */
+export function reportedSource(question: string): string | undefined {
+  return (SOURCE_SAYS.exec(question) ?? ACCORDING_TO.exec(question))?.[1]?.trim();
+}
+
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
 export function answerKind(question: string): AnswerKind {
   const q = question
