@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '00001.txt', '00002.txt', '00003.txt'];
 
 describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
@@ -41,6 +41,17 @@ describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters sto
     const words = 'Kuala Lumpur district rifleman shoot people petrol stations';
     expect(fitsOf(q, words, /cordoned off the district of Chow Kit/)).toBe(true);
     expect(fitsOf(q, words, /^Malaysian police denied rumours of race riots in Kuala Lumpur/)).toBe(false);
+  });
+
+  it('a city that names an outlet ("Tehran Radio") is no place of the event; "Salvadoran" gives El Salvador', () => {
+    const q = 'Around which city in southeastern Iran did the floods cause heavy damage?';
+    const words = 'city southeastern Iran floods cause heavy damage';
+    expect(fitsOf(q, words, /^Fifty people were killed or injured in flooding in southeastern Iran .* Tehran Radio reported today/)).toBe(false);
+    expect(fitsOf(q, words, /said flooding around Zahedan/)).toBe(true);
+    const q2 = 'In which Salvadoran province is the army base where a U.S. adviser died in a guerrilla attack?';
+    const words2 = 'Salvadoran province army base U.S. adviser died guerrilla attack';
+    expect(fitsOf(q2, words2, /died today in a major battle in northern El Salvador/)).toBe(false);
+    expect(fitsOf(q2, words2, /attacked the El Paraiso base/)).toBe(true);
   });
 
   it('a place whose name begins like a month ("the Mayfair district") is a place, not a date', () => {

@@ -74,8 +74,12 @@ function placesIn(text: string): string[] {
   for (const m of text.matchAll(PLACE_AFTER)) if (!CALENDAR.test(m[1]!)) out.push(m[1]!);
   // A place the sentence calls one: "the village of Sargazan", "the district of Chow Kit".
   for (const m of text.matchAll(PLACE_OF)) out.push(m[1]!);
-  return out;
+  // A city naming an outlet ("Tehran Radio", "Beirut radio stations") is no place where things happened;
+  // a name inside a longer one ("Soviet" of "Soviet Tadzhikistan") is the longer one.
+  return out.filter((p, i) => !OUTLET_AFTER.test(text.slice(text.indexOf(p) + p.length)) && !out.some((q, j) => j !== i && q.length > p.length && q.includes(p)));
 }
+
+const OUTLET_AFTER = /^\s+(?:radio|television|tv|newspapers?|daily|dailies|news|agency|press|stock exchange|times|post)\b/i;
 
 const PLACE_OF =
   /\b(?:village|town|city|district|province|region|county|island|port|suburb|township|municipality|state|capital|area|neighbo(?:u)?rhood)\s+of\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
@@ -191,6 +195,15 @@ const given = (phrase: string, asked: Set<string>) => {
   return words.length > 0 && words.every((w) => asked.has(w));
 };
 
+/** The question gives the place's head word, itself or as the start of a word ("Salvadoran" of "El Salvador", "Iranian"). */
+const givenPlace = (head: string, asked: Set<string>) => {
+  const h = head.toLowerCase();
+  if (given(h, asked)) return true;
+  if (h.length < 4) return false;
+  for (const w of asked) if (w.startsWith(h)) return true;
+  return false;
+};
+
 /** A place's head word: "Soviet Tadzhikistan" is the Tadzhikistan the question names. */
 const lastWord = (place: string) => place.slice(place.search(/[\p{L}\p{N}'’.-]+$/u));
 
@@ -205,7 +218,7 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
     case 'number':
       return sig.numbers.some((n) => !given(n, asked));
     case 'place':
-      return sig.places.some((p) => !given(p, asked) && !given(lastWord(p), asked));
+      return sig.places.some((p) => !given(p, asked) && !givenPlace(lastWord(p), asked));
     case 'reason':
       return sig.reason;
     case 'manner':
