@@ -57,6 +57,8 @@ describe('the kind of answer read from more question forms', () => {
     expect(answerKind('What pilots flew the mission?')).toBe('person');
     expect(answerKind('Which crewmen were rescued?')).toBe('person');
     expect(answerKind('Which ship ran aground off the coast?')).not.toBe('person');
+    // A demonym is no role, though it ends like one ("-ian"): the tanker is asked for.
+    expect(answerKind('Which Iranian tanker was hit south of Kharg?')).not.toBe('person');
     expect(answerKind('What caused the explosion?')).not.toBe('person');
   });
 

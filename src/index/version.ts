@@ -6,7 +6,7 @@ import type { RawArticle } from '../corpus/types.ts';
  * layout changes, and every snapshot made by older code is rebuilt. (Kept apart from `build.ts` so
  * that opening a snapshot does not load the analysis code.)
  */
-export const INDEX_VERSION = 13;
+export const INDEX_VERSION = 14;
 
 /** The identity of a corpus's content under this code: the snapshot key. */
 export function corpusKey(articles: Pick<RawArticle, 'file' | 'hash'>[]): string {

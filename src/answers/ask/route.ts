@@ -154,10 +154,13 @@ const KINDS: [RegExp, AnswerKind][] = [
 
 /** "Which crewman …", "what pilots …": a person, named by a noun of role or relation (`isRoleNoun`). */
 function asksForRole(q: string): boolean {
-  const noun = /^(?:which|what)\s+([a-z]+)\b/i.exec(q)?.[1]?.toLowerCase();
-  if (!noun) return false;
+  const written = /^(?:which|what)\s+([a-z]+)\b/i.exec(q)?.[1];
+  if (!written) return false;
+  const noun = written.toLowerCase();
+  // By its ending ("-ian", "-ist") only when written in lower case: "Which Iranian tanker" asks for a tanker.
+  const bySuffix = written === noun;
   const one = noun.endsWith('men') ? `${noun.slice(0, -3)}man` : noun.endsWith('s') ? noun.slice(0, -1) : noun;
-  return isRoleNoun(noun) || isRoleNoun(one);
+  return isRoleNoun(noun, bySuffix) || isRoleNoun(one, bySuffix);
 }
 
 const SOURCE_SAYS = /\b(?:did|does|do|has|have|had)\s+((?:the\s+)?\p{Lu}[^?,]*?)\s+(?:say|says|report|claim|estimate|announce|count)\b/u;
