@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '00001.txt', '00002.txt', '00003.txt'];
 
 describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
@@ -75,5 +75,13 @@ describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters sto
   it('a source the question names ("did NBC News say") prefers the sentence where that source speaks', () => {
     const items = answerAsk(index, 'How many Iranians did NBC News say were pulled out of the sea after the U.S. strike on Iranian oil platforms?').items as QuoteRef[];
     expect(items[0]!.quote).toMatch(/^NBC News said it understood six Iranians had been pulled from the sea/);
+  });
+
+  it('"what time" is answered by a time of day ("at about 0825 local time"), not by the day of the lead', () => {
+    const items = answerAsk(index, 'What time did the bomb or firecracker blow up in the Philippine Congress building?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/at about 0825 local time \(0025 GMT\)/);
+    // Asked when, the lead's day answers.
+    const when = answerAsk(index, 'When did the explosive device blow up in the Philippine Congress building?').items as QuoteRef[];
+    expect(when[0]!.quote).toMatch(/^An explosive device blew up in the Philippine Congress building early on Tuesday/);
   });
 });

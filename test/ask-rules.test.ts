@@ -3,7 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
-import { measureOf } from '../src/answers/ask/measure.ts';
+import { clockOf, measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms, reportedSource } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
@@ -122,6 +122,13 @@ describe('the kind of answer read from more question forms', () => {
     expect(measureOf('How many were killed?')).toBeUndefined();
     expect(measureOf('How many said the mayor should resign?')).toBeUndefined();
     expect(measureOf('How much rain fell?')).toBeUndefined();
+  });
+
+  it('"what time" asks for a time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT"', () => {
+    const clock = clockOf('At what time did the quake strike?')!;
+    for (const t of ['which struck at 9:40 A.M. (0040 GMT)', 'at about 0825 local time', 'at about 2200 hrs local time', 'struck at 0336 GMT', 'shortly after midnight']) expect(t).toMatch(clock);
+    for (const t of ['early on Tuesday', 'in 1985', 'killed 25 people', 'on March 18']) expect(t).not.toMatch(clock);
+    expect(clockOf('When did the quake strike?')).toBeUndefined();
   });
 
   it('"the think tank" is a noun, not a speaker thinking', () => {

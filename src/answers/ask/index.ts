@@ -7,7 +7,7 @@ import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '..
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
-import { measureOf } from './measure.ts';
+import { clockOf, measureOf } from './measure.ts';
 import { answerKind, contentTerms, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
@@ -28,7 +28,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   const route = routeQuestion(question);
   const kind = answerKind(question);
   const asked = questionWords(question);
-  const measure = kind === 'number' ? measureOf(question) : undefined;
+  const measure = kind === 'number' ? measureOf(question) : kind === 'date' ? clockOf(question) : undefined;
   const source = route.kind === 'said' ? undefined : reportedSource(question);
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;

@@ -45,3 +45,11 @@ export function measureOf(question: string): RegExp | undefined {
   // A share counts too: "how many said …" → "51 percent".
   return figureOf(`(?:${stems.join('|')})\\w*|percent|per cent|%`);
 }
+
+/** A time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT", "at noon". */
+const CLOCK = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs|hours|local|EDT|EST|CET|BST|IST|JST)\b|\b(?:noon|midnight)\b/i;
+
+/** "What time did …", "at what hour …": the date asked for is a time of day, as a pattern its sentence matches. */
+export function clockOf(question: string): RegExp | undefined {
+  return /\b(?:what|which)\s+time\b|\bwhat\s+hour\b/i.test(question) ? CLOCK : undefined;
+}

@@ -156,7 +156,10 @@ export interface RankOptions {
   source?: string;
   /** Terms of the speaker's name: they find the article, not the sentence. */
   speakerTerms?: string[];
-  /** What the figure asked for measures (`measure.ts`): a figure of another measure fits less. */
+  /**
+   * What the figure asked for measures (`measure.ts`): a figure of another measure fits less. For a
+   * date, a time of day ("what time …", `clockOf`): a sentence without one does not fit.
+   */
   measure?: RegExp;
   /** Only sentences this keeps. */
   filter?: (id: number) => boolean;
@@ -380,9 +383,12 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
       if (!opts.speaker && /^["“]/.test(a.sentences[k]!.text)) f.quotation = 1;
       const sig = signalsOf(a, k);
       let fits = false;
-      if (opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked)) {
-        const unmeasured = opts.kind === 'number' && opts.measure && !opts.measure.test(a.sentences[k]!.text);
-        f.kind = (KIND_WEIGHT[opts.kind]() / WEIGHTS.kind) * (unmeasured ? WEIGHTS.unmeasured : 1);
+      // "What time …": a time of day is the answer ("at about 0825 local time"), a day without one is none.
+      const clock = opts.kind === 'date' && opts.measure !== undefined;
+      const holds = clock ? opts.measure!.test(a.sentences[k]!.text) : opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked);
+      if (holds) {
+        const unmeasured = !clock && opts.measure && !opts.measure.test(a.sentences[k]!.text);
+        f.kind = (KIND_WEIGHT[opts.kind as keyof typeof KIND_WEIGHT]() / WEIGHTS.kind) * (unmeasured ? WEIGHTS.unmeasured : 1);
         fits = true;
       }
       if (opts.speaker) {
