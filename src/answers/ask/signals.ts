@@ -195,6 +195,17 @@ const given = (phrase: string, asked: Set<string>) => {
   return words.length > 0 && words.every((w) => asked.has(w));
 };
 
+const countryAsked = new WeakMap<Set<string>, boolean>();
+/** The question names a country ("zimbabwe", "lebanon"): what it asks is a place within one. */
+const namesCountry = (asked: Set<string>) => {
+  let v = countryAsked.get(asked);
+  if (v === undefined) {
+    v = [...asked].some((w) => w.length > 3 && nationKind(w) === 'country');
+    countryAsked.set(asked, v);
+  }
+  return v;
+};
+
 /** The question gives the place's head word, itself or as the start of a word ("Salvadoran" of "El Salvador", "Iranian"). */
 const givenPlace = (head: string, asked: Set<string>) => {
   const h = head.toLowerCase();
@@ -218,7 +229,8 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
     case 'number':
       return sig.numbers.some((n) => !given(n, asked));
     case 'place':
-      return sig.places.some((p) => !given(p, asked) && !givenPlace(lastWord(p), asked));
+      // "Where in Zimbabwe …": another country is no answer once the question names one.
+      return sig.places.some((p) => !given(p, asked) && !givenPlace(lastWord(p), asked) && !(namesCountry(asked) && nationKind(p) === 'country'));
     case 'reason':
       return sig.reason;
     case 'manner':
