@@ -58,14 +58,18 @@ export const WEIGHTS = {
   topStory: 0.21,
   /** Question terms found in the neighbouring sentences and not in this one. */
   context: 1.69,
-  /** Holding the kind of answer asked for, by kind. */
+  /**
+   * Holding the kind of answer asked for, by kind. Place, name and number were raised from 0.6 on 210
+   * questions written from Reuters casualty headlines (a detail asked after the lead that names the
+   * event: top-1 67.6 -> 68.6, top-3 88.1 -> 89.0) with NewsQA (with distractors) no lower.
+   */
   kind: 0.6,
   kindPerson: 1.07,
   kindDate: 0.6,
-  kindNumber: 0.6,
-  kindPlace: 0.6,
+  kindNumber: 0.9,
+  kindPlace: 1,
   kindReason: 0.6,
-  kindName: 0.6,
+  kindName: 0.9,
   /** The share of `kindNumber` a figure of another measure than the one asked gets ("how far": miles, not people). */
   unmeasured: 0.4,
   /** Coverage: the share of the question's terms the sentence has. */
