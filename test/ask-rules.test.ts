@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
 import { clockOf, measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
-import { contentTerms, reportedSource } from '../src/answers/ask/route.ts';
+import { contentTerms, mainClauseFirst, reportedSource } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
@@ -122,6 +122,15 @@ describe('the kind of answer read from more question forms', () => {
     expect(measureOf('How many were killed?')).toBeUndefined();
     expect(measureOf('How many said the mayor should resign?')).toBeUndefined();
     expect(measureOf('How much rain fell?')).toBeUndefined();
+  });
+
+  it('a question opening on a clause is read from its main clause: "When the blizzard shut the Bosphorus, how many ships …"', () => {
+    const q = mainClauseFirst('When the blizzard shut the Bosphorus, how many ships were stuck waiting in the Sea of Marmara?');
+    expect(q).toBe('how many ships were stuck waiting in the Sea of Marmara when the blizzard shut the Bosphorus?');
+    expect(answerKind(q)).toBe('number');
+    expect(mainClauseFirst('After the riots, who was arrested?')).toBe('who was arrested after the riots?');
+    // A when-question is left as it is.
+    expect(mainClauseFirst('When did the quake hit Ecuador?')).toBe('When did the quake hit Ecuador?');
   });
 
   it('"what time" asks for a time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT"', () => {

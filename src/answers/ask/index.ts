@@ -8,7 +8,7 @@ import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
 import { clockOf, measureOf } from './measure.ts';
-import { answerKind, contentTerms, reportedSource, routeQuestion } from './route.ts';
+import { answerKind, contentTerms, mainClauseFirst, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
 import { byRelevance, countedReport } from './tolls.ts';
@@ -25,11 +25,13 @@ type AskItem = SearchItem | WhoItem | CasualtyItem | TimelineItem;
  * sentence carries its date. Answers with the best few quotes, best first.
  */
 export function answerAsk(index: CorpusIndex, question: string): Answer {
-  const route = routeQuestion(question);
-  const kind = answerKind(question);
-  const asked = questionWords(question);
-  const measure = kind === 'number' ? measureOf(question) : kind === 'date' ? clockOf(question) : undefined;
-  const source = route.kind === 'said' ? undefined : reportedSource(question);
+  // A question opening on a clause ("When the blizzard shut the Bosphorus, how many ships …") is read from its main clause.
+  const q = mainClauseFirst(question);
+  const route = routeQuestion(q);
+  const kind = answerKind(q);
+  const asked = questionWords(q);
+  const measure = kind === 'number' ? measureOf(q) : kind === 'date' ? clockOf(q) : undefined;
+  const source = route.kind === 'said' ? undefined : reportedSource(q);
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
     if (message) answer.message = message;
@@ -60,11 +62,11 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       // name: beside the Paris attacks' toll, its article's other tolls are other events.
       const named = new Set(own.flatMap((it) => it.sources.map((x) => x.source)));
       const counted = route.counted;
-      const as = (list: CasualtyItem[]) => byRelevance(index, counted ? list.map((it) => countedReport(it, counted)) : list, contentTerms(question));
+      const as = (list: CasualtyItem[]) => byRelevance(index, counted ? list.map((it) => countedReport(it, counted)) : list, contentTerms(q));
       // A toll whose own words name what is asked comes before one only its story names.
       // …and only with a figure of what is asked: the dead, unless the question asks for the wounded
       // (a stadium car bomb's "17 people were slightly injured" is no answer to "how many were killed in the Madrid bombings").
-      const wounded = WOUNDED_ASKED.test(question);
+      const wounded = WOUNDED_ASKED.test(q);
       const counts = (t: CasualtyItem) => (wounded ? t.wounded !== null || t.woundedText !== null : t.killed !== null || t.killedText !== null || Boolean(t.combined));
       const items = [...as(own), ...as(told.filter((t) => counts(t) && !t.sources.some((x) => named.has(x.source))))];
       if (items.length) return done(items);
@@ -78,7 +80,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       // The question's own words, its toll word among them: every death and injury word besides would pick a war story over a fire's "six injured".
       // A sentence that tells of the dead (or the hurt, as asked) answers "how many" before one that does not.
       const first = (id: number) => tells.test(index.sentences[id]!.text);
-      return done(ranked(question, { kind: 'number', filter, first }, [...new Set([...about, ...contentTerms(question)])]));
+      return done(ranked(q, { kind: 'number', filter, first }, [...new Set([...about, ...contentTerms(q)])]));
     }
     case 'when': {
       // A date first: sentences with no date or time come after every dated one.

@@ -1,6 +1,20 @@
 import { isRoleNoun, PARTICLES } from '../../nlp/gazetteer.ts';
 import { queryTerms } from '../../nlp/terms.ts';
 
+const LEADING_CLAUSE = /^\s*(when|after|before|as|while|once|since|during|following)\s+([^,?]+?),\s*((?:how|what|who|whom|whose|which|where|why|when|did|does|do|is|was|were|are|has|have|had)\b.*)$/i;
+
+/**
+ * A question that opens on a clause, its main clause first: "When the blizzard shut the Bosphorus,
+ * how many ships were stuck?" is "how many ships were stuck when the blizzard shut the Bosphorus?",
+ * a how-many question, not a when-question.
+ */
+export function mainClauseFirst(question: string): string {
+  const m = LEADING_CLAUSE.exec(question);
+  if (!m) return question;
+  const main = m[3]!.replace(/[?!.\s]+$/, '');
+  return `${main} ${m[1]!.toLowerCase()} ${m[2]!.trim()}?`;
+}
+
 /** How a plain question is answered, read from its form. */
 export type Route =
   /** "Who is/was X" where X reads as a name: the person, if the corpus knows them. */
