@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '00001.txt', '00002.txt', '00003.txt'];
 
 describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
@@ -90,5 +90,12 @@ describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters sto
     // Asked when, the lead's day answers.
     const when = answerAsk(index, 'When did the explosive device blow up in the Philippine Congress building?').items as QuoteRef[];
     expect(when[0]!.quote).toMatch(/^An explosive device blew up in the Philippine Congress building early on Tuesday/);
+  });
+
+  it('a number word with a capital inside a sentence names a place, not a figure ("the plant at Two Creeks")', () => {
+    const q = 'How much radioactive cooling water leaked into Lake Michigan from the Point Beach nuclear plant?';
+    const words = 'radioactive cooling water leaked Lake Michigan Point Beach nuclear plant';
+    expect(fitsOf(q, words, /released from its Point Beach Nuclear Plant at Two Creeks/)).toBe(false);
+    expect((answerAsk(index, q).items as QuoteRef[])[0]!.quote).toMatch(/235 gallons of cooling water were released into Lake Michigan/);
   });
 });

@@ -141,7 +141,11 @@ class Signals implements SentenceSignals {
     return this.#reportDate;
   }
   get numbers() {
-    this.#numbers ??= [...(this.text.match(DIGITS) ?? []), ...(this.text.match(NUMBER_WORD) ?? [])];
+    // A number word with a capital inside the sentence is part of a name ("Two Creeks", "Group of Seven").
+    this.#numbers ??= [
+      ...(this.text.match(DIGITS) ?? []),
+      ...[...this.text.matchAll(NUMBER_WORD)].filter((m) => !(m.index > 0 && /\p{Lu}/u.test(m[0][0]!) && !/["“(]\s*$/.test(this.text.slice(0, m.index)))).map((m) => m[0]),
+    ];
     return this.#numbers;
   }
   get places() {
