@@ -65,7 +65,9 @@ describe('the kind of answer read from more question forms', () => {
   it('the source a question names for its answer: "did NBC News say", "according to the Center for Auto Safety"', () => {
     expect(reportedSource('How many Iranians did NBC News say were pulled out of the sea?')).toBe('NBC News');
     expect(reportedSource("How many Iraqi troops does Iran's IRNA agency say were killed?")).toBe("Iran's IRNA agency");
-    expect(reportedSource('According to the Center for Auto Safety, how many children were killed?')).toBe('the Center for Auto Safety');
+    expect(reportedSource('According to the Center for Auto Safety, how many children were killed?')).toBe('Center for Auto Safety');
+    // The name, without the words that describe it.
+    expect(reportedSource('According to the state-run SATS, how many workers are involved in the strike?')).toBe('SATS');
     // No named source: "they" is nobody in particular.
     expect(reportedSource('How many did they say died?')).toBeUndefined();
   });

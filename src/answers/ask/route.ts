@@ -178,7 +178,7 @@ function asksForRole(q: string): boolean {
 }
 
 const SOURCE_SAYS = /\b(?:did|does|do|has|have|had)\s+((?:the\s+)?\p{Lu}[^?,]*?)\s+(?:say|says|report|claim|estimate|announce|count)\b/u;
-const ACCORDING_TO = /\b[Aa]ccording to\s+((?:the\s+)?\p{Lu}[^?,]*?)\s*(?=,|\?|$)/u;
+const ACCORDING_TO = /\b[Aa]ccording to\s+((?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}?\p{Lu}[^?,]*?)\s*(?=,|\?|$)/u;
 
 /**
  * The source a question names for its answer: "How many Iranians did NBC News say were pulled from
@@ -186,7 +186,9 @@ const ACCORDING_TO = /\b[Aa]ccording to\s+((?:the\s+)?\p{Lu}[^?,]*?)\s*(?=,|\?|$
  * (capitalised): "how many did they say" names none.
  */
 export function reportedSource(question: string): string | undefined {
-  return (SOURCE_SAYS.exec(question) ?? ACCORDING_TO.exec(question))?.[1]?.trim();
+  const source = (SOURCE_SAYS.exec(question) ?? ACCORDING_TO.exec(question))?.[1]?.trim();
+  // The name that ends it, without the words that describe it: "the state-run SATS" is SATS.
+  return source?.match(/(?:^|\s)(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:(?:of|for|and|de|the)\s+)*\p{Lu}[\p{L}\p{N}'’.&-]*)*)$/u)?.[1] ?? source;
 }
 
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */
