@@ -126,6 +126,15 @@ describe('the kind of answer read from more question forms', () => {
     expect(measureOf('How much rain fell?')).toBeUndefined();
   });
 
+  it('"what time did Iraq say …" asks a time that Iraq gave, not what Iraq said', () => {
+    expect(routeQuestion("What time did Iraq say its warplanes bombed Iran's Nowruz offshore oilfield?").kind).toBe('search');
+    expect(answerKind("What time did Iraq say its warplanes bombed Iran's Nowruz offshore oilfield?")).toBe('date');
+    expect(routeQuestion('What damage did officials say the storm caused?').kind).toBe('search');
+    // X's words are still asked for as before.
+    expect(routeQuestion('What did the Prime Minister say about Iraq?')).toMatchObject({ kind: 'said', speaker: 'the Prime Minister' });
+    expect(routeQuestion('What does the observatory say?').kind).toBe('said');
+  });
+
   it('a question opening on a clause is read from its main clause: "When the blizzard shut the Bosphorus, how many ships …"', () => {
     const q = mainClauseFirst('When the blizzard shut the Bosphorus, how many ships were stuck waiting in the Sea of Marmara?');
     expect(q).toBe('how many ships were stuck waiting in the Sea of Marmara when the blizzard shut the Bosphorus?');

@@ -52,13 +52,15 @@ const SAID = new RegExp(
 );
 /** "What did Obama call the law?", "What did Markey call for?": X's words (not "what is it called", a name). */
 const CALLED = /^what\s+(?:did|does|do|will|would|has|have|had)\s+(.+?)\s+call(?:ed)?\b\s*(?:for\b)?\s*(.*)$/i;
+/** "What time did Iraq say …", "what damage did officials say …": a thing asked of what X said, not X's words. */
+const ASKS_A_THING = new RegExp(String.raw`^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:${AUX})\s+\S`, 'iu');
 /** Words that cannot be all of a speaker ("what is the think tank called?" is no one's thinking). */
 const NOT_A_SPEAKER = /^(?:(?:the|a|an|this|that|these|those|it|its|there)\s*)+$/i;
 
 /** "What did X say about Y": X and Y, when the question is of that form and X can be someone. */
 function saidIn(q: string): { speaker: string; topic: string } | undefined {
   const m = SAID.exec(q) ?? CALLED.exec(q);
-  if (!m || NOT_A_SPEAKER.test(m[1]!.trim())) return undefined;
+  if (!m || NOT_A_SPEAKER.test(m[1]!.trim()) || ASKS_A_THING.test(m[1]!.trim())) return undefined;
   return { speaker: m[1]!.trim(), topic: m[2]!.trim() };
 }
 
