@@ -19,7 +19,10 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
 const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt'];
 
-describe.skipIf(!existsSync(REUTERS))('places and days asked for, on Reuters stories', () => {
+const haveReuters = existsSync(REUTERS);
+if (!haveReuters) console.warn(`test/ask-reuters.test.ts: Reuters question rules skipped (${REUTERS} not found)`);
+
+describe.skipIf(!haveReuters)('places and days asked for, on Reuters stories', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
   let index: CorpusIndex;
   afterAll(() => corpus?.cleanup());
