@@ -8,7 +8,7 @@ import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
 import { clockOf, measureOf } from './measure.ts';
-import { answerKind, contentTerms, mainClauseFirst, reportedSource, routeQuestion } from './route.ts';
+import { answerKind, asksWhichOne, contentTerms, mainClauseFirst, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
 import { byRelevance, countedReport } from './tolls.ts';
@@ -41,7 +41,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   };
   let weak = false;
   const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] => {
-    const r = rankedItems(index, terms, { kind, asked, measure, ...(source ? { source } : {}), ...(IDENTITY.test(q) ? { identity: true } : {}), ...opts });
+    const r = rankedItems(index, terms, { kind, asked, measure, ...(source ? { source } : {}), ...(asksWhichOne(q) ? { whichOne: true } : {}), ...opts });
     weak = r.weak;
     return r.items;
   };
@@ -134,7 +134,7 @@ interface AskOptions extends RankOptions {
   /** A when-question's head word when its words end on a place ("start" of "the fires start in China"): its date counts as the last word's. */
   headTerm?: string;
   /** The question asks which one a described thing or person is ("Who was the Saudi diplomat …", "Which tanker was hit …"). */
-  identity?: boolean;
+  whichOne?: boolean;
   /** Sentences this keeps come before all others (after the ones that fit, among themselves). */
   first?: (id: number) => boolean;
 }
@@ -162,12 +162,12 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   if (opts.kind === 'date') ranked = datedNearHead(index, ranked, askedForms(index, query), opts.headTerm);
   if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
   if (opts.first) ranked = [...ranked.filter((r) => opts.first!(r.id)), ...ranked.filter((r) => !opts.first!(r.id))];
-  if (opts.identity) ranked = fittingFirstInStory(index, ranked, opts.kind);
+  if (opts.whichOne) ranked = fittingFirstInStory(index, ranked, opts.kind);
   const ids = ranked.map((r) => r.id);
   const weak = ids.length > 0 && coverage(index, ids[0]!, terms, query) < WEAK_COVERAGE;
   let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems);
   if (opts.speaker) items = items.map((it) => withSpeaker(index, it, ids, opts.speaker!));
-  else if (opts.kind === 'person') items = introduceNamed(index, items, ids[0], opts.asked ?? new Set(), LIMITS.askItems);
+  else if (opts.kind === 'person') items = introduceNamed(index, items, ids[0], opts.asked, LIMITS.askItems);
   if (opts.kind !== 'date') return { items, weak };
   const at = timelinePositions(index);
   const forms = askedForms(index, query);
@@ -233,8 +233,6 @@ function withSpeaker(index: CorpusIndex, it: SearchItem, ids: number[], asked: s
   return { ...it, speaker: speakerName(a, s.index, asked) };
 }
 
-/** "Who was the Saudi diplomat …", "Which tanker was hit …": which one a described person or thing is. */
-const IDENTITY = /^(?:[Ww]ho\s+(?:is|was|were|are)\s+the\b|(?:[Ww]hich|[Ww]hat)\s+(?:\p{Lu}[\p{L}-]*\s+)?(?!(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+\s+(?:is|was|were|are|did|does|do|has|had)\b)/u;
 
 /** How far below the story's best sentence one that holds the answer may score and still come first (`fittingFirstInStory`). */
 export const STORY_FIT_MARGIN = 0.5;

@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../../index/types.ts';
 import { quoteItems } from '../search.ts';
 import type { SearchItem } from '../types.ts';
-import { signalsOf } from './signals.ts';
+import { given, signalsOf } from './signals.ts';
 
 /**
  * A who-answer whose best sentence names its person by surname alone ("According to Griffith,
@@ -23,7 +23,7 @@ export function introduceNamed(index: CorpusIndex, items: SearchItem[], topId: n
   };
   const full = nearestAsked(
     top.text,
-    signalsOf(a, top.index).people.map(fuller).filter((p) => p.includes(' ') && !top.text.includes(p) && !givenIn(p, asked)),
+    signalsOf(a, top.index).people.map(fuller).filter((p) => p.includes(' ') && !top.text.includes(p) && !given(p, asked)),
     asked,
   );
   if (!full) return items;
@@ -66,5 +66,3 @@ function nearestAsked(text: string, names: string[], asked: Set<string>): string
   return best ?? names[0];
 }
 
-/** Every word of the name is among the question's words. */
-const givenIn = (name: string, asked: Set<string>) => (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => asked.has(w));

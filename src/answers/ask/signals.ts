@@ -58,25 +58,28 @@ const PRONOUN_SUBJECT = /^(?:["“]?(?:He|She)\b|(?:[^,]{0,60}),\s+(?:he|she)\s+
 const CAP_PHRASE = /\b\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 
 function placesIn(text: string): string[] {
-  const out: string[] = [];
+  // Each place with where it ends in the sentence, to read the word that follows it.
+  const out: { place: string; end: number }[] = [];
   for (const m of text.matchAll(CAP_PHRASE)) {
     const words = m[0].replace(/[’']s$/, '').replace(/\.$/, '').split(/\s+/);
     // The longest run of its words that names a country or city, from the left.
     for (let n = words.length; n >= 1; n--) {
       const phrase = words.slice(0, n).join(' ');
       if (nationKind(phrase) === 'country' || cityPopulation(phrase) >= 50_000) {
-        out.push(phrase);
+        out.push({ place: phrase, end: m.index + phrase.length });
         break;
       }
     }
   }
   // A capitalised name after a preposition of place ("in Minnesota", "near the Kerem Shalom crossing"), not a date.
-  for (const m of text.matchAll(PLACE_AFTER)) if (!CALENDAR.test(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(PLACE_AFTER)) if (!CALENDAR.test(m[1]!)) out.push({ place: m[1]!, end: m.index + m[0].length });
   // A place the sentence calls one: "the village of Sargazan", "the district of Chow Kit".
-  for (const m of text.matchAll(PLACE_OF)) out.push(m[1]!);
+  for (const m of text.matchAll(PLACE_OF)) out.push({ place: m[1]!, end: m.index + m[0].length });
   // A city naming an outlet ("Tehran Radio", "Beirut radio stations") is no place where things happened;
   // a name inside a longer one ("Soviet" of "Soviet Tadzhikistan") is the longer one.
-  return out.filter((p, i) => !OUTLET_AFTER.test(text.slice(text.indexOf(p) + p.length)) && !out.some((q, j) => j !== i && q.length > p.length && q.includes(p)));
+  return out
+    .filter(({ place, end }) => !OUTLET_AFTER.test(text.slice(end)) && !out.some((o) => o.place.length > place.length && o.place.includes(place)))
+    .map((o) => o.place);
 }
 
 const OUTLET_AFTER = /^\s+(?:radio|television|tv|newspapers?|daily|dailies|news|agency|press|stock exchange|times|post)\b/i;
@@ -90,8 +93,8 @@ const CALENDAR = new RegExp(`^(?:(?:${WEEKDAY}|${MONTH})(?![A-Za-z])|\\d)`);
 
 /** Words before a date that make it the day of a report: "the owners said on Sunday", "police told reporters Monday". */
 const REPORTED_ON = /\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|confirmed|stated|added|disclosed|revealed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
-/** A question about a statement itself: "When did the ministry announce …". */
-const SAYING_ASKED = /\b(?:say|said|says|announce|announced|report|reported|confirm|confirmed|state|stated|reveal|revealed|disclose|disclosed|tell|told)\b/;
+/** Verbs of a question about a statement itself: "When did the ministry announce …". */
+const SAYING_ASKED = ['say', 'said', 'says', 'announce', 'announced', 'report', 'reported', 'confirm', 'confirmed', 'state', 'stated', 'reveal', 'revealed', 'disclose', 'disclosed', 'tell', 'told'];
 
 /** A sentence's signals, each read on first use: most sentences are only ever asked one or two of them. */
 class Signals implements SentenceSignals {
@@ -194,7 +197,8 @@ export function signalsOf(a: ArticleAnalysis, k: number): SentenceSignals {
 /** Lower-case words of a question, to tell a new name or figure from one the question already gives. */
 export const questionWords = (q: string) => new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-const given = (phrase: string, asked: Set<string>) => {
+/** Every word of the phrase is among the question's words: the question already gives it. */
+export const given = (phrase: string, asked: Set<string>) => {
   const words = phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length > 0 && words.every((w) => asked.has(w));
 };
@@ -229,7 +233,7 @@ export function holdsAnswer(sig: SentenceSignals, kind: AnswerKind, asked: Set<s
       return sig.people.some((p) => !given(p, asked)) || sig.orgs.some((o) => !given(o, asked)) || sig.groups.some((g) => !asked.has(g));
     case 'date':
       // "…, the owners said on Sunday": the day of the report, not of what the question asks about.
-      return sig.date && (!sig.reportDateOnly || SAYING_ASKED.test([...asked].join(' ')));
+      return sig.date && (!sig.reportDateOnly || SAYING_ASKED.some((w) => asked.has(w)));
     case 'number':
       return sig.numbers.some((n) => !given(n, asked));
     case 'place':

@@ -74,6 +74,7 @@ export const nameLike = (w: Word): boolean => w.nameLike;
  * A run of name-like words ws[i..j] the tagger leaves O unscored:
  * - a lone capitalised first word the article also writes in lower case ("The", "But", "Police"),
  *   which spares the tagger a word in most sentences;
+ * - a lone word in capitals that wink does not take for a proper noun ("REUTER", "S&P");
  * - a run inside wink's dates and figures ("March", "Friday", "April Three"), never a name.
  */
 export function unscoredRun(ws: Word[], i: number, j: number, ctx: ArticleContext): boolean {
