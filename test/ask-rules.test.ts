@@ -3,7 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
-import { clockOf, measureOf } from '../src/answers/ask/measure.ts';
+import { datePatternOf, measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms, mainClauseFirst, reportedSource } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898', '0368'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898', '0368', '0304', '0375'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -145,10 +145,25 @@ describe('the kind of answer read from more question forms', () => {
   });
 
   it('"what time" asks for a time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT"', () => {
-    const clock = clockOf('At what time did the quake strike?')!;
+    const clock = datePatternOf('At what time did the quake strike?')!;
     for (const t of ['which struck at 9:40 A.M. (0040 GMT)', 'at about 0825 local time', 'at about 2200 hrs local time', 'struck at 0336 GMT', 'shortly after midnight']) expect(t).toMatch(clock);
     for (const t of ['early on Tuesday', 'in 1985', 'killed 25 people', 'on March 18']) expect(t).not.toMatch(clock);
-    expect(clockOf('When did the quake strike?')).toBeUndefined();
+    expect(datePatternOf('When did the quake strike?')).toBeUndefined();
+  });
+
+  it('"in what year", "on what date", "which month" ask for a date of that kind', () => {
+    const year = datePatternOf('In what year was he convicted?')!;
+    for (const t of ['was convicted in November 2005 of conspiring', 'since 1901', 'killed last year']) expect(t).toMatch(year);
+    for (const t of ['was resentenced to life in prison Monday', 'earlier this month']) expect(t).not.toMatch(year);
+    const day = datePatternOf('On what date will the Super Bowl be shown?')!;
+    for (const t of ['before the start of Super Bowl XLIII on February 1', 'on Feb. 1', 'on 26 December', 'the report released Friday', 'an earthquake last night']) expect(t).toMatch(day);
+    for (const t of ['during the pregame show at the Super Bowl next month', 'in 2000', 'you may 5 times']) expect(t).not.toMatch(day);
+    const month = datePatternOf('Which month did the strike begin?')!;
+    expect('began in March').toMatch(month);
+    expect('it may begin soon').not.toMatch(month);
+    // The kind of date is the question's frame, not a word to find: "Earlier in the day" does not answer "what day".
+    expect(routeQuestion('What day was the report released?')).toEqual({ kind: 'search', words: 'the report released' });
+    expect(routeQuestion('In what year was he convicted?')).toEqual({ kind: 'search', words: 'he convicted' });
   });
 
   it('"the think tank" is a noun, not a speaker thinking', () => {
@@ -172,6 +187,11 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
   }, 60_000);
 
   const first = (q: string) => (answerAsk(index, q).items as QuoteRef[])[0];
+
+  it('"on what date", "what day" are answered by a day, not by "next month" or "earlier in the day"', () => {
+    expect(first('On what date will the Super Bowl be shown?')!.quote).toMatch(/before the start of Super Bowl XLIII on February 1\.$/);
+    expect(first('What day was the report released?')!.quote).toMatch(/according to the autopsy report released Friday\.$/);
+  });
 
   it('a speaker asked in lower case ("the observatory") is found speaking with a capital', () => {
     const item = first('What does the observatory say?') as QuoteRef & { speaker?: string };

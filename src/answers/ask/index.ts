@@ -7,7 +7,7 @@ import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '..
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
-import { clockOf, measureOf } from './measure.ts';
+import { datePatternOf, measureOf } from './measure.ts';
 import { answerKind, asksWhichOne, contentTerms, mainClauseFirst, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
 import { askedForms, datedNearHead, nearestDate, preciseFirst } from './dates.ts';
@@ -30,7 +30,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   const route = routeQuestion(q);
   const kind = answerKind(q);
   const asked = questionWords(q);
-  const measure = kind === 'number' ? measureOf(q) : kind === 'date' ? clockOf(q) : undefined;
+  const measure = kind === 'number' ? measureOf(q) : kind === 'date' ? datePatternOf(q) : undefined;
   const source = route.kind === 'said' ? undefined : reportedSource(q);
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;

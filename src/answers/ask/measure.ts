@@ -49,7 +49,26 @@ export function measureOf(question: string): RegExp | undefined {
 /** A time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT", "at noon". */
 const CLOCK = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs|hours|local|EDT|EST|CET|BST|IST|JST)\b|\b(?:noon|midnight)\b/i;
 
-/** "What time did …", "at what hour …": the date asked for is a time of day, as a pattern its sentence matches. */
-export function clockOf(question: string): RegExp | undefined {
-  return /\b(?:what|which)\s+time\b|\bwhat\s+hour\b/i.test(question) ? CLOCK : undefined;
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|September|October|November|December`;
+/** A year: "in 1994", "since 2005", "last year", "a year earlier". */
+const YEAR = /\b(?:1[6-9]|20)\d\d\b|\b(?:last|this|next|previous|that)\s+year\b|\ba\s+year\s+(?:ago|earlier|before|later)\b/i;
+/** A day: a weekday, a day of a month ("March 8", "8 March", "Feb. 1"), "today", "yesterday", "last night". */
+const DAY = new RegExp(
+  // Case kept: "May 5" is a day, "may 5" is not.
+  String.raw`\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b(?:[Ll]ast|[Tt]his)\s+(?:night|morning|evening|afternoon)\b|(?:\b(?:${MONTH}))\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH})`,
+);
+/** A month: its name ("in March", "last September"). */
+const MONTH_NAMED = new RegExp(String.raw`\b(?:${MONTH})(?!\w)`);
+
+/**
+ * "What time did …", "in what year …", "on what date …": the date asked for is of that kind (a time
+ * of day, a year, a day, a month), as a pattern its sentence matches. Undefined for "when …", which
+ * any date answers.
+ */
+export function datePatternOf(question: string): RegExp | undefined {
+  if (/\b(?:what|which)\s+time\b|\bwhat\s+hour\b/i.test(question)) return CLOCK;
+  if (/\b(?:what|which)\s+year\b/i.test(question)) return YEAR;
+  if (/\b(?:what|which)\s+(?:date|day)\b/i.test(question)) return DAY;
+  if (/\b(?:what|which)\s+month\b/i.test(question)) return MONTH_NAMED;
+  return undefined;
 }

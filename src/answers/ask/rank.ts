@@ -84,7 +84,8 @@ export interface RankOptions {
   speakerTerms?: string[];
   /**
    * What the figure asked for measures (`measure.ts`): a figure of another measure fits less. For a
-   * date, a time of day ("what time …", `clockOf`): a sentence without one does not fit.
+   * date, the kind of date asked ("what time …", "in what year …", `datePatternOf`): a sentence
+   * without one does not fit.
    */
   measure?: RegExp;
   /** Only sentences this keeps. */
@@ -310,10 +311,10 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
       const sig = signalsOf(a, k);
       let fits = false;
       // "What time …": a time of day is the answer ("at about 0825 local time"), a day without one is none.
-      const clock = opts.kind === 'date' && opts.measure !== undefined;
-      const holds = clock ? opts.measure!.test(a.sentences[k]!.text) : opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked);
+      const dated = opts.kind === 'date' && opts.measure !== undefined;
+      const holds = dated ? opts.measure!.test(a.sentences[k]!.text) : opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked);
       if (holds) {
-        const unmeasured = !clock && opts.measure && !opts.measure.test(a.sentences[k]!.text);
+        const unmeasured = !dated && opts.measure && !opts.measure.test(a.sentences[k]!.text);
         f.kind = (KIND_WEIGHT[opts.kind as keyof typeof KIND_WEIGHT]() / WEIGHTS.kind) * (unmeasured ? WEIGHTS.unmeasured : 1);
         fits = true;
       }

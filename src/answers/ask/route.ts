@@ -65,7 +65,11 @@ function saidIn(q: string): { speaker: string; topic: string } | undefined {
 }
 
 /** A question's opening that says what kind of answer is wanted, not what it is about. */
-const FRAME = new RegExp(String.raw`^(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+${AUX}\b)?\s*`, 'i');
+// "In what year was …", "What day did …": the kind of date asked is the question's frame, not a word to find.
+const FRAME = new RegExp(
+  String.raw`^(?:(?:in|on|at|since|by|until)\s+(?=what\b|which\b))?(?:what|which|where|why|how(?:\s+(?:many|much|long|often|far))?|who|whom|whose)\b(?:\s+(?:kind|sort) of)?(?:\s+(?:year|day|date|month|time|hour)(?=\s+${AUX}\b))?(?:\s+${AUX}\b)?\s*`,
+  'i',
+);
 /** Question filler that would drown the ranking: every sentence "happened", "is known", … */
 export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?|names? of)\b/gi;
 /** Toll words and who the toll counts, dropped from a toll filter: the tolls already are about them. */
