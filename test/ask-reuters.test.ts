@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt'];
 
 const haveReuters = existsSync(REUTERS);
 if (!haveReuters) console.warn(`test/ask-reuters.test.ts: Reuters question rules skipped (${REUTERS} not found)`);
@@ -100,6 +100,26 @@ describe.skipIf(!haveReuters)('places and days asked for, on Reuters stories', (
     const words = 'radioactive cooling water leaked Lake Michigan Point Beach nuclear plant';
     expect(fitsOf(q, words, /released from its Point Beach Nuclear Plant at Two Creeks/)).toBe(false);
     expect((answerAsk(index, q).items as QuoteRef[])[0]!.quote).toMatch(/235 gallons of cooling water were released into Lake Michigan/);
+  });
+
+  it('money as Reuters writes it ("about 15 mln dlrs") answers "how much did it cost"', () => {
+    const items = answerAsk(index, 'How much did the landslide into the Panama Canal cost the canal?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/^This year's deficit resulted from the landslide which cost the canal about 15 mln dlrs/);
+  });
+
+  it('"which Iraqi unit repelled …" asks which one: the sentence naming the unit comes before the lead', () => {
+    const items = answerAsk(index, 'Which Iraqi unit repelled the Iranian attack on the snow-clad Kurdistan peak?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/repelled yesterday by the Fifth Army Corps' 96th Brigade/);
+  });
+
+  it("a dateline's day is the report's: \"Murdochville, Quebec, April 3 - \" does not say when the fire started", () => {
+    const q = "On what day did the fire at Noranda's Murdochville copper mine start?";
+    expect((answerAsk(index, q).items as QuoteRef[])[0]!.quote).toMatch(/^The fire, which started Wednesday and burned for more than 24 hours/);
+  });
+
+  it('a long question names its detail, so the sentence that tells it beats the lead', () => {
+    const items = answerAsk(index, 'What had the Zambian government tried to do that set off the deadly Copperbelt food riots?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/^Fifteen people were killed in the Copperbelt during food riots last December after the government tried to lift maize subsidies/);
   });
 
   it('"who was the X" gets the sentence that names X before the lead that only describes X', () => {

@@ -18,8 +18,9 @@ const SPEED = figureOf('mph|miles per hour|miles an hour|km/h|kph|kilometers per
 const TEMPERATURE = figureOf('degrees?|°');
 /** An age: "45-year-old", "aged 45", "45 years old", or the ", 45," that follows a name. */
 const AGE = /\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|\b\d{1,3} years? old\b|\p{Lu}[\p{L}'’-]+,\s\d{1,3},/u;
-/** Money: a currency sign or word beside a figure. */
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?|rupees?|pesos?|CHF|USD)\b|\b(?:US|CHF|NZ|A|C)\$?\s?\d/i;
+/** Money: a currency sign or word beside a figure, as news writes it ("$390 billion", Reuters' "15 mln dlrs"). */
+const MONEY =
+  /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|mln|bln|bn|m)?\s*(?:dollars?|dlrs?|euros?|pounds?|stg|sterling|yen|yuan|francs?|marks|rupees?|pesos?|CHF|USD)\b|\b(?:US|CHF|NZ|A|C)\$?\s?\d/i;
 /** Questions about money among "how much …" ones. */
 const MONEY_WORDS = /\b(?:cost|costs|pay|paid|pays|worth|spend|spent|price|prices|money|fund|funds|funding|raise|raised|budget|fine|fined|salary|earn|earned|earns|charge|sell|sold|buy|bought|assets|bail|ransom|reward|debt|loan|donate|donated|owe|owed|compensation|damages|bonus|deal|contract|revenue|profit|loss|tax)\b/i;
 

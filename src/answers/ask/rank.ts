@@ -282,6 +282,8 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
   };
 
   const out: Ranked[] = [];
+  // A long question tells which sentence it wants by its words: the prior of early sentences counts less.
+  const damp = WEIGHTS.positionTerms > 0 ? Math.min(1, WEIGHTS.positionTerms / query.length) : 1;
   articles.forEach((art, rank) => {
     const a = l.articles[art.n]!;
     const first = l.firstId[art.n]!;
@@ -291,7 +293,7 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
       const sid = first + k;
       if (opts.filter && !opts.filter(sid)) continue;
       const m = mine[k]!;
-      const f: Features = { ...NO_FEATURES, bm25: m.bm25, article: art.score, top: rank === 0 ? 1 : 0, lead: k === 0 ? 1 : 0, position: 1 / (1 + k) };
+      const f: Features = { ...NO_FEATURES, bm25: m.bm25, article: art.score, top: rank === 0 ? 1 : 0, lead: k === 0 ? damp : 0, position: damp / (1 + k) };
       // Question terms next door that this sentence lacks: the answer often sits beside the words of the question.
       for (const j of [k - 1, k + 1]) {
         const n = mine[j];
@@ -312,7 +314,8 @@ export function rankSentences(index: CorpusIndex, asked: QueryTerm[], opts: Rank
       let fits = false;
       // "What time …": a time of day is the answer ("at about 0825 local time"), a day without one is none.
       const dated = opts.kind === 'date' && opts.measure !== undefined;
-      const holds = dated ? opts.measure!.test(a.sentences[k]!.text) : opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked);
+      // A dateline's day is the report's ("Murdochville, Quebec, April 3 - …"): only the news after it is read.
+      const holds = dated ? opts.measure!.test(sig.body) : opts.kind !== 'quote' && opts.kind !== 'any' && holdsAnswer(sig, opts.kind, opts.asked);
       if (holds) {
         const unmeasured = !dated && opts.measure && !opts.measure.test(a.sentences[k]!.text);
         f.kind = (KIND_WEIGHT[opts.kind as keyof typeof KIND_WEIGHT]() / WEIGHTS.kind) * (unmeasured ? WEIGHTS.unmeasured : 1);

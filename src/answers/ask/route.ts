@@ -197,9 +197,9 @@ export function reportedSource(question: string): string | undefined {
   return source?.match(/(?:^|\s)(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:(?:of|for|and|de|the)\s+)*\p{Lu}[\p{L}\p{N}'’.&-]*)*)$/u)?.[1] ?? source;
 }
 
-const WHICH_ONE = /^(?:[Ww]ho\s+(?:is|was|were|are)\s+the\b|(?:[Ww]hich|[Ww]hat)\s+(?:\p{Lu}[\p{L}-]*\s+)?(?!(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+\s+(?:is|was|were|are|did|does|do|has|had)\b)/u;
+const WHICH_ONE = /^(?:[Ww]ho\s+(?:is|was|were|are)\s+the\b|(?:[Ww]hich|[Ww]hat)\s+(?:\p{Lu}[\p{L}-]*\s+)?(?!(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+\s+(?:is|was|were|are|did|does|do|has|had|[a-z]{3,}ed)\b)/u;
 
-/** "Who was the Saudi diplomat …", "Which tanker was hit …": the question asks which one a described person or thing is. */
+/** "Who was the Saudi diplomat …", "Which tanker was hit …", "Which Iraqi unit repelled …": the question asks which one a described person or thing is. */
 export const asksWhichOne = (question: string) => WHICH_ONE.test(question.trim());
 
 /** The kind of answer a question asks for, read from its opening words ("who" → a person, "when" → a date, …). */

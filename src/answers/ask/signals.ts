@@ -16,8 +16,10 @@ export interface SentenceSignals {
   groups: string[];
   /** The sentence has a date or time expression. */
   date: boolean;
-  /** Every date it gives is the day of a report ("the owners said on Sunday"). */
+  /** Every date it gives is the day of a report ("the owners said on Sunday", a dateline's "April 3"). */
   reportDateOnly: boolean;
+  /** The sentence's text after its dateline, if it opens with one ("Murdochville, Quebec, April 3 - "): the words that tell the news. */
+  body: string;
   /** Figures as written ("36", "five", "dozens"). */
   numbers: string[];
   /** Places it names (countries, cities). */
@@ -91,6 +93,15 @@ const PLACE_AFTER = /\b(?:in|at|near|outside|across|from|into|to|off)\s+(?:the\s
 /** A date, not a place: "May 5", "Friday"; not "Mayfair" or "Marchetti". */
 const CALENDAR = new RegExp(`^(?:(?:${WEEKDAY}|${MONTH})(?![A-Za-z])|\\d)`);
 
+/**
+ * A dateline opening a sentence, place and day of the report, in any case: "Murdochville, Quebec,
+ * April 3 - ", "Quito, march 9 - ", "MANILA, April 1, Reuter - ". Its date is the report's, not the event's.
+ */
+const DATELINE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’ -]{1,40}?,\s+(?:[\p{L}.'’]+,?\s+){0,3}?(?:(?:${MONTH})\.?\s+\d{1,2}|\d{1,2}\s+(?:${MONTH}))(?:,?\s+\d{4})?(?:,?\s+Reuters?)?(?:\s*\([^)]{1,20}\))?\s*(?:-{1,2}|–|—)\s*`,
+  'iu',
+);
+
 /** Words before a date that make it the day of a report: "the owners said on Sunday", "police told reporters Monday". */
 const REPORTED_ON = /\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|confirmed|stated|added|disclosed|revealed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 /** Verbs of a question about a statement itself: "When did the ministry announce …". */
@@ -101,6 +112,7 @@ class Signals implements SentenceSignals {
   #people?: string[];
   #date?: boolean;
   #reportDate?: boolean;
+  #body?: string;
   #numbers?: string[];
   #places?: string[];
   #reason?: boolean;
@@ -137,11 +149,19 @@ class Signals implements SentenceSignals {
     if (this.#reportDate === undefined) {
       // The dates the reader placed, or where it could place none (no anchor), the words that say one.
       const text = this.text;
+      const lineEnd = text.length - this.body.length;
       const placed = this.a.facts.dates.filter((d) => d.sentence === this.k).map((d) => d.at);
       const at = placed.length ? placed : [...text.matchAll(TEMPORAL_ALL)].map((m) => m.index);
-      this.#reportDate = at.length > 0 && at.every((i) => REPORTED_ON.test(text.slice(Math.max(0, i - 40), i)));
+      this.#reportDate = at.length > 0 && at.every((i) => i < lineEnd || REPORTED_ON.test(text.slice(Math.max(0, i - 40), i)));
     }
     return this.#reportDate;
+  }
+  get body() {
+    if (this.#body === undefined) {
+      const m = this.k === 0 ? DATELINE.exec(this.text) : null;
+      this.#body = m ? this.text.slice(m[0].length) : this.text;
+    }
+    return this.#body;
   }
   get numbers() {
     // A number word with a capital inside the sentence is part of a name ("Two Creeks", "Group of Seven").
