@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt', '16828.txt', '16634.txt'];
 
 const haveReuters = existsSync(REUTERS);
 if (!haveReuters) console.warn(`test/ask-reuters.test.ts: Reuters question rules skipped (${REUTERS} not found)`);
@@ -120,6 +120,12 @@ describe.skipIf(!haveReuters)('places and days asked for, on Reuters stories', (
   it('a long question names its detail, so the sentence that tells it beats the lead', () => {
     const items = answerAsk(index, 'What had the Zambian government tried to do that set off the deadly Copperbelt food riots?').items as QuoteRef[];
     expect(items[0]!.quote).toMatch(/^Fifteen people were killed in the Copperbelt during food riots last December after the government tried to lift maize subsidies/);
+  });
+
+  it('a toll is followed by the sentences that tell of the same dead in the question\'s words', () => {
+    const items = answerAsk(index, "How many astronauts died in the Challenger disaster that engineer Boisjoly's lawsuit blames on Thiokol?").items as QuoteRef[];
+    expect(items[0]!.quote).toBe('The rings failed and all seven shuttle astronauts died in the explosion.');
+    expect(items[1]!.quote).toMatch(/^The lawsuit filed by the former employee, engineer Roger Boisjoly, alleged criminal responsibility by Thiokol in the deaths of the seven Challenger astronauts/);
   });
 
   it('"who was the X" gets the sentence that names X before the lead that only describes X', () => {

@@ -22,6 +22,8 @@ describe('routing a plain question by its form', () => {
   it('sends each kind of question to the right answer', () => {
     expect(routeQuestion('How many people died on the Russian jet?')).toEqual({ kind: 'tolls', filter: 'on the Russian jet' });
     expect(routeQuestion('how many were wounded in Paris')).toEqual({ kind: 'tolls', filter: 'in Paris' });
+    // "lost their lives" is a toll's words, not words the toll's report must hold.
+    expect(routeQuestion('How many people lost their lives in the flood?')).toEqual({ kind: 'tolls', filter: 'in the flood' });
     expect(routeQuestion('Who is Carsten Nickel?')).toEqual({ kind: 'who', name: 'Carsten Nickel' });
     expect(routeQuestion("who's Bashar al-Assad")).toEqual({ kind: 'who', name: 'Bashar al-Assad' });
     // Every particle the people extractor knows inside a name, not a copy of the list.

@@ -69,7 +69,6 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       const wounded = WOUNDED_ASKED.test(q);
       const counts = (t: CasualtyItem) => (wounded ? t.wounded !== null || t.woundedText !== null : t.killed !== null || t.killedText !== null || Boolean(t.combined));
       const items = [...as(own), ...as(told.filter((t) => counts(t) && !t.sources.some((x) => named.has(x.source))))];
-      if (items.length) return done(items);
       // No toll known for it: sentences that speak of what was asked about, figures first; and the
       // sentences of its story that tell of the dead or hurt without a figure ("He said some people
       // had been injured", after a lead that names the car bomb).
@@ -80,7 +79,18 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
       // The question's own words, its toll word among them: every death and injury word besides would pick a war story over a fire's "six injured".
       // A sentence that tells of the dead (or the hurt, as asked) answers "how many" before one that does not.
       const first = (id: number) => tells.test(index.sentences[id]!.text);
-      return done(ranked(q, { kind: 'number', filter, first }, [...new Set([...about, ...contentTerms(q)])]));
+      const sentences = (keep: (id: number) => boolean) => ranked(q, { kind: 'number', filter: keep, first }, [...new Set([...about, ...contentTerms(q)])]);
+      if (!items.length) return done(sentences(filter));
+      // Fewer tolls than an answer shows: sentences that tell of the dead (or hurt) in the question's own
+      // words follow, told otherwise or by another article ("Fifteen people were killed in the Copperbelt
+      // …" after "which left 15 people dead"). Not a sentence only its story ties to the question: beside
+      // the Paris attacks' toll, the Metrojet's "killing 224 people" of the same article is another event.
+      if (items.length >= LIMITS.askItems) return done(items);
+      const quoted = new Set(items.flatMap((it) => [it.quote, ...it.sources.map((x) => x.quote)]));
+      const more = sentences((id) => names(id) && tells.test(index.sentences[id]!.text)).filter((it) => !('quote' in it) || !quoted.has(it.quote));
+      // The tolls answer: the sentences after them are no "closest matches".
+      weak = false;
+      return done([...items, ...more]);
     }
     case 'when': {
       // A date first: sentences with no date or time come after every dated one.

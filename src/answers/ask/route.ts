@@ -74,7 +74,7 @@ const FRAME = new RegExp(
 export const FILLER = /\b(?:happen(?:ed|s|ing)?|tell|told|know|known|exactly|actually|please|anything|something|news|articles?|names? of)\b/gi;
 /** Toll words and who the toll counts, dropped from a toll filter: the tolls already are about them. */
 const TOLL_FILTER_NOISE = new RegExp(
-  `${TOLL_WORD.source}|\\b(?:people|persons|were|was|have|has|had|been|being|got|get|did|do|does|are|is|in total|total|so far|altogether|reportedly)\\b`,
+  `\\blost\\s+(?:their|his|her|its)\\s+lives\\b|${TOLL_WORD.source}|\\b(?:people|persons|were|was|have|has|had|been|being|got|get|did|do|does|are|is|in total|total|so far|altogether|reportedly)\\b`,
   'gi',
 );
 
