@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt', '16828.txt', '16634.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt', '16828.txt', '16634.txt', '08516.txt', '06652.txt'];
 
 const haveReuters = existsSync(REUTERS);
 if (!haveReuters) console.warn(`test/ask-reuters.test.ts: Reuters question rules skipped (${REUTERS} not found)`);
@@ -126,6 +126,11 @@ describe.skipIf(!haveReuters)('places and days asked for, on Reuters stories', (
     const items = answerAsk(index, "How many astronauts died in the Challenger disaster that engineer Boisjoly's lawsuit blames on Thiokol?").items as QuoteRef[];
     expect(items[0]!.quote).toBe('The rings failed and all seven shuttle astronauts died in the explosion.');
     expect(items[1]!.quote).toMatch(/^The lawsuit filed by the former employee, engineer Roger Boisjoly, alleged criminal responsibility by Thiokol in the deaths of the seven Challenger astronauts/);
+  });
+
+  it('"which Iranian tanker" is answered by the report that names the tanker ("the Iranian tanker Khark-5")', () => {
+    const items = answerAsk(index, 'Which Iranian tanker was hit south of Kharg on March 8 in the last confirmed Iraqi attack before the late-March raids?').items as QuoteRef[];
+    expect(items[0]!.quote).toMatch(/when the Iranian tanker Khark-5 was hit south of Kharg/);
   });
 
   it('"who was the X" gets the sentence that names X before the lead that only describes X', () => {

@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind, routeQuestion } from '../src/answers/ask/index.ts';
+import { askedHead, namesHead } from '../src/answers/ask/head.ts';
 import { datePatternOf, measureOf } from '../src/answers/ask/measure.ts';
 import { expandTerms, rankArticles, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms, mainClauseFirst, reportedSource } from '../src/answers/ask/route.ts';
@@ -17,7 +18,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * the first stories of the split as distractors. Skipped, visibly, where the shared folder is absent.
  */
 const DEV = path.resolve(import.meta.dirname, '../../shared/benchmarks/questions-newsqa/dev');
-const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898', '0368', '0304', '0375'].map((n) => `newsqa-${n}.txt`);
+const STORIES = ['0081', '0150', '0274', '0357', '0407', '0426', '0431', '0463', '0507', '0558', '0568', '0680', '0722', '0772', '0797', '0872', '0343', '0093', '0075', '0898', '0368', '0304', '0375', '0704'].map((n) => `newsqa-${n}.txt`);
 
 describe('the kind of answer read from more question forms', () => {
   it('"what was the death toll", "what is the age of …" ask for a figure', () => {
@@ -166,6 +167,22 @@ describe('the kind of answer read from more question forms', () => {
     expect(routeQuestion('In what year was he convicted?')).toEqual({ kind: 'search', words: 'he convicted' });
   });
 
+  it('a which-question asks for a thing of its head noun\'s kind; a sentence that names one beside the noun holds it', () => {
+    expect(askedHead('Which Iranian tanker was hit south of Kharg?')).toBe('tanker');
+    expect(askedHead("Which rebel group's arrival closed the road?")).toBe('group');
+    expect(askedHead('What Iranian warplane did Iraq say it shot down?')).toBe('warplane');
+    expect(askedHead('What kind of Iranian force launched the assault?')).toBe('force');
+    expect(askedHead('What is the name of the restaurant?')).toBe('restaurant');
+    expect(askedHead('What happened in Islamabad?')).toBeUndefined();
+    expect(askedHead('Who was killed?')).toBeUndefined();
+    const asked = questionWords('Which Iranian tanker was hit south of Kharg?');
+    expect(namesHead('when the Iranian tanker Khark-5 was hit south of Kharg', 'tanker', asked)).toBe(true);
+    expect(namesHead('when an Iranian tanker was hit by a missile south of Kharg', 'tanker', asked)).toBe(false);
+    expect(namesHead("The company that owns Santa Monica's The Hump restaurant", 'restaurant', questionWords('What is the name of the restaurant?'))).toBe(true);
+    // The noun inside a name is no common noun: "the Panda Express" names no panda.
+    expect(namesHead('a FedEx 777 christened the "Panda Express"', 'panda', questionWords('What is the name of the panda?'))).toBe(false);
+  });
+
   it('"the think tank" is a noun, not a speaker thinking', () => {
     expect(routeQuestion('What is the think tank called?').kind).toBe('search');
     expect(routeQuestion('What does the observatory say?')).toEqual({ kind: 'said', speaker: 'the observatory', topic: '' });
@@ -187,6 +204,10 @@ describe.skipIf(!existsSync(DEV))('the answer ranker on CNN stories of the NewsQ
   }, 60_000);
 
   const first = (q: string) => (answerAsk(index, q).items as QuoteRef[])[0];
+
+  it('"what is the name of the restaurant" is answered by the sentence that names it ("The Hump restaurant")', () => {
+    expect(first('What is the name of the restaurant?')!.quote).toMatch(/Santa Monica's The Hump restaurant/);
+  });
 
   it('"on what date", "what day" are answered by a day, not by "next month" or "earlier in the day"', () => {
     expect(first('On what date will the Super Bowl be shown?')!.quote).toMatch(/before the start of Super Bowl XLIII on February 1\.$/);

@@ -7,6 +7,7 @@ import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '..
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
+import { askedHead, namedHeadFirst } from './head.ts';
 import { datePatternOf, measureOf } from './measure.ts';
 import { answerKind, asksWhichOne, contentTerms, mainClauseFirst, reportedSource, routeQuestion } from './route.ts';
 import { attributedTo, questionWords, speakerName } from './signals.ts';
@@ -32,6 +33,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   const asked = questionWords(q);
   const measure = kind === 'number' ? measureOf(q) : kind === 'date' ? datePatternOf(q) : undefined;
   const source = route.kind === 'said' ? undefined : reportedSource(q);
+  const head = askedHead(q);
   const done = (items: AskItem[], message?: string): Answer => {
     const answer = { command: 'ask', query: question, items: items.slice(0, LIMITS.askItems) } as Answer;
     if (message) answer.message = message;
@@ -41,7 +43,7 @@ export function answerAsk(index: CorpusIndex, question: string): Answer {
   };
   let weak = false;
   const ranked = (words: string, opts: Partial<AskOptions> = {}, terms = contentTerms(words)): AskItem[] => {
-    const r = rankedItems(index, terms, { kind, asked, measure, ...(source ? { source } : {}), ...(asksWhichOne(q) ? { whichOne: true } : {}), ...opts });
+    const r = rankedItems(index, terms, { kind, asked, measure, ...(source ? { source } : {}), ...(asksWhichOne(q) ? { whichOne: true } : {}), ...(head ? { head } : {}), ...opts });
     weak = r.weak;
     return r.items;
   };
@@ -147,6 +149,8 @@ interface AskOptions extends RankOptions {
   whichOne?: boolean;
   /** Sentences this keeps come before all others (after the ones that fit, among themselves). */
   first?: (id: number) => boolean;
+  /** The head noun of a which-question ("tanker" of "Which Iranian tanker was hit …", `askedHead`): a sentence naming such a thing gains. */
+  head?: string;
 }
 
 /** Whether the sentence has every one of the terms (a speaker's name). */
@@ -170,6 +174,7 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   const query = expandTerms(index, terms);
   let ranked = rankSentences(index, query, opts);
   if (opts.kind === 'date') ranked = datedNearHead(index, ranked, askedForms(index, query), opts.headTerm);
+  if (opts.head && opts.kind !== 'date' && opts.kind !== 'number' && opts.kind !== 'place') ranked = namedHeadFirst(index, ranked, opts.head, opts.asked);
   if (opts.fitsFirst || (opts.kind !== 'any' && FITS_FIRST.has(opts.kind))) ranked = [...ranked.filter((r) => r.fits), ...ranked.filter((r) => !r.fits && (!opts.only || opts.only(r.id)))];
   if (opts.first) ranked = [...ranked.filter((r) => opts.first!(r.id)), ...ranked.filter((r) => !opts.first!(r.id))];
   if (opts.whichOne) ranked = fittingFirstInStory(index, ranked, opts.kind);
