@@ -196,7 +196,15 @@ const addParts = (out: Float64Array, at: number, p: number) => {
   out[at + 2]! += parts[p + 2]!;
 };
 
-let infos: (WordInfo | undefined)[] = [];
+/**
+ * What the scores read of each word of the sentence being scored, from its info, read once per word
+ * (every word is read as itself and as up to four neighbours): its folded word's and its shape's
+ * hashes, where its partial sums start in `parts`, and its POS tag's rows.
+ */
+let wordAt = new Uint32Array(256);
+let shapeAt = new Uint32Array(256);
+let partsAt = new Int32Array(256);
+const posAt: Float64Array[] = [];
 
 /**
  * Adds to `em` (n × TAGS, zeroed) the emission scores of the sentence's candidate words, times the
@@ -218,7 +226,11 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
   const n = ws.length;
   let count = 0;
   let kind = -1;
-  if (infos.length < n) infos = new Array(2 * n);
+  if (wordAt.length < n) {
+    wordAt = new Uint32Array(2 * n);
+    shapeAt = new Uint32Array(2 * n);
+    partsAt = new Int32Array(2 * n);
+  }
   let filled = -1;
   let i = 0;
   while (i < n) {
@@ -233,36 +245,39 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
       continue;
     }
     if (kind === -1) kind = lineKind(ws);
-    for (let k = Math.max(filled + 1, i - 2); k <= Math.min(n - 1, j + 2); k++) infos[k] = infoOf(ws[k]!);
+    for (let k = Math.max(filled + 1, i - 2); k <= Math.min(n - 1, j + 2); k++) {
+      const info: WordInfo = infoOf(ws[k]!);
+      wordAt[k] = info.word;
+      shapeAt[k] = info.shape;
+      partsAt[k] = partsOf(m, info);
+      posAt[k] = posRows(m, f, ws[k]!.pos);
+    }
     filled = Math.min(n - 1, j + 2);
     for (let k = i; k <= j; k++) {
       const w = ws[k]!;
       const at = k * TAGS;
-      const info = infos[k]!;
-      const pi = k > 0 ? infos[k - 1]! : undefined;
-      const ni = k + 1 < n ? infos[k + 1]! : undefined;
-      const s0 = info.shape;
-      const pl = pi ? pi.word : BOS;
-      const nl = ni ? ni.word : EOS;
-      addParts(em, at, partsOf(m, info) + SELF);
-      if (pi) addParts(em, at, partsOf(m, pi) + PREV);
+      const s0 = shapeAt[k]!;
+      const pl = k > 0 ? wordAt[k - 1]! : BOS;
+      const nl = k + 1 < n ? wordAt[k + 1]! : EOS;
+      addParts(em, at, partsAt[k]! + SELF);
+      if (k > 0) addParts(em, at, partsAt[k - 1]! + PREV);
       else addAt(em, at, rows, W_PREV_BOS);
-      if (ni) addParts(em, at, partsOf(m, ni) + NEXT);
+      if (k + 1 < n) addParts(em, at, partsAt[k + 1]! + NEXT);
       else addAt(em, at, rows, W_NEXT_EOS);
-      if (k >= 2) addParts(em, at, partsOf(m, infos[k - 2]!) + PREV2);
+      if (k >= 2) addParts(em, at, partsAt[k - 2]! + PREV2);
       else addAt(em, at, rows, W_PREV2_BOS);
-      if (k + 2 < n) addParts(em, at, partsOf(m, infos[k + 2]!) + NEXT2);
+      if (k + 2 < n) addParts(em, at, partsAt[k + 2]! + NEXT2);
       else addAt(em, at, rows, W_NEXT2_EOS);
-      addAt(em, at, posRows(m, f, w.pos), 0);
-      if (k > 0) addAt(em, at, posRows(m, f, ws[k - 1]!.pos), TAGS);
+      addAt(em, at, posAt[k]!, 0);
+      if (k > 0) addAt(em, at, posAt[k - 1]!, TAGS);
       else addAt(em, at, rows, POS_PREV_BOS);
-      if (k + 1 < n) addAt(em, at, posRows(m, f, ws[k + 1]!.pos), 2 * TAGS);
+      if (k + 1 < n) addAt(em, at, posAt[k + 1]!, 2 * TAGS);
       else addAt(em, at, rows, POS_NEXT_EOS);
       addAt(em, at, f.runs, runIndex(j - i + 1, k - i, k === j) * TAGS);
       if (ctx.lowerWords.has(w.lower)) addAt(em, at, rows, DOCLOWER);
       if (k === 0) addPair(m, featureKey(T['first|shape0'], s0), em, at);
-      addPair(m, featureKey(T['shape-1|0'], pairHash(pi ? pi.shape : BOS, s0)), em, at);
-      addPair(m, featureKey(T['shape0|+1'], pairHash(s0, ni ? ni.shape : EOS)), em, at);
+      addPair(m, featureKey(T['shape-1|0'], pairHash(k > 0 ? shapeAt[k - 1]! : BOS, s0)), em, at);
+      addPair(m, featureKey(T['shape0|+1'], pairHash(s0, k + 1 < n ? shapeAt[k + 1]! : EOS)), em, at);
       addPair(m, featureKey(T['line|shape0'], pairHash(kind, s0)), em, at);
       addPair(m, featureKey(T['w-1|shape0'], pairHash(pl, s0)), em, at);
       addPair(m, featureKey(T['w+1|shape0'], pairHash(nl, s0)), em, at);
