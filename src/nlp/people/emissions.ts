@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoEpoch, infoOf, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo, unscoredRun } from './features.ts';
+import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoById, infoEpoch, infoIdOf, infoShapes, infoWords, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, unscoredRun } from './features.ts';
 import type { Weights } from './perceptron.ts';
 
 /**
@@ -155,9 +155,8 @@ let have = new Uint8Array(1024);
 let partsModel: Weights | undefined;
 let partsEpoch = -1;
 
-/** Where the partial sums of a word's info for model m start in `parts`. */
-function partsOf(m: Weights, info: WordInfo): number {
-  const id = info.id;
+/** Where the partial sums of the word info `id` for model m start in `parts`. */
+function partsOf(m: Weights, id: number): number {
   const at = id * PARTS;
   if (have[id] === 1) return at;
   if (have.length <= id) {
@@ -170,6 +169,7 @@ function partsOf(m: Weights, info: WordInfo): number {
     have = seen;
   }
   have[id] = 1;
+  const info = infoById(id);
   const e = parts;
   e.fill(0, at, at + PARTS);
   add(m, featureKey(T.bias, EMPTY), e, at + SELF);
@@ -246,10 +246,10 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
     }
     if (kind === -1) kind = lineKind(ws);
     for (let k = Math.max(filled + 1, i - 2); k <= Math.min(n - 1, j + 2); k++) {
-      const info: WordInfo = infoOf(ws[k]!);
-      wordAt[k] = info.word;
-      shapeAt[k] = info.shape;
-      partsAt[k] = partsOf(m, info);
+      const id = infoIdOf(ws[k]!);
+      wordAt[k] = infoWords[id]!;
+      shapeAt[k] = infoShapes[id]!;
+      partsAt[k] = partsOf(m, id);
       posAt[k] = posRows(m, f, ws[k]!.pos);
     }
     filled = Math.min(n - 1, j + 2);
