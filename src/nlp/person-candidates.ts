@@ -91,28 +91,38 @@ function vetoOf(nameWords: Word[], tokens: string[], text: string): Candidate['v
  * than finding it again. Bounded: cleared when full.
  */
 const CACHE_MAX = 100_000;
-const vetoes = new Map<string, { words: string[]; veto: Candidate['veto'] }>();
-const tokensByName = new Map<string, string[]>();
+/** What is read of a name's text: its tokens, and its veto for the words last read with it. */
+interface NameReading {
+  tokens: string[];
+  /** The texts of the words `veto` was read for (none yet: undefined). */
+  words: string[] | undefined;
+  veto: Candidate['veto'];
+}
+/** By the name's text: one lookup serves its tokens and its veto, which every candidate reads both. */
+const readings = new Map<string, NameReading>();
+
+function readingOf(text: string): NameReading {
+  let r = readings.get(text);
+  if (r === undefined) {
+    if (readings.size >= CACHE_MAX) readings.clear();
+    r = { tokens: nameTokens(text), words: undefined, veto: null };
+    readings.set(text, r);
+  }
+  return r;
+}
 
 /** `nameTokens`, remembered. The arrays are shared: nothing here changes them. */
 export function tokensOf(text: string): string[] {
-  let v = tokensByName.get(text);
-  if (v === undefined) {
-    if (tokensByName.size >= CACHE_MAX) tokensByName.clear();
-    v = nameTokens(text);
-    tokensByName.set(text, v);
-  }
-  return v;
+  return readingOf(text).tokens;
 }
 
-/** `vetoOf`, remembered by the name's text and its words (the veto reads nothing else). */
-function vetoFor(nameWords: Word[], tokens: string[], text: string): Candidate['veto'] {
-  const had = vetoes.get(text);
-  if (had !== undefined && had.words.length === nameWords.length && had.words.every((t, k) => t === nameWords[k]!.text)) return had.veto;
-  if (vetoes.size >= CACHE_MAX) vetoes.clear();
-  const veto = vetoOf(nameWords, tokens, text);
-  vetoes.set(text, { words: nameWords.map((w) => w.text), veto });
-  return veto;
+/** `vetoOf`, remembered with the name's reading and its words (the veto reads nothing else). */
+function vetoFor(nameWords: Word[], r: NameReading, text: string): Candidate['veto'] {
+  const had = r.words;
+  if (had !== undefined && had.length === nameWords.length && had.every((t, k) => t === nameWords[k]!.text)) return r.veto;
+  r.veto = vetoOf(nameWords, r.tokens, text);
+  r.words = nameWords.map((w) => w.text);
+  return r.veto;
 }
 
 const capTitle = (w: Word | undefined) => capitalised(w) && isTitle(w);
@@ -261,8 +271,9 @@ export function candidate(st: SentenceTokens, ws: Word[], begin: number, nameSta
   // A word alone is its own text (the same string, whose hash a Map has already computed).
   const one = nameStart === end && text.startsWith(ws[end]!.text, ws[end]!.start) && ws[end]!.text.length === ws[end]!.end - ws[end]!.start;
   const nameText = dropPossessive(one ? ws[end]!.text : text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end));
-  const tokens = tokensOf(nameText);
-  const veto = vetoFor(nameWords, tokens, nameText);
+  const reading = readingOf(nameText);
+  const tokens = reading.tokens;
+  const veto = vetoFor(nameWords, reading, nameText);
   if (veto === 'hard') return { text: nameText, tokens, sentence: st.sentence.index, strong: false, weak: false, veto, det: false };
 
   // A title: inside the run ("Prime Minister", "Army Col."), or a word just before it ("police spokesman").

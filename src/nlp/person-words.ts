@@ -89,11 +89,13 @@ function lowerOfAny(w: string): string {
   return lower;
 }
 
+const UPPER_FIRST = /^\p{Lu}/u;
+
 /** Capitalised as far as its first letter says: A–Z, or an upper-case letter beyond ASCII (`/^\p{Lu}/u`). */
 export function upperFirst(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  return c >= 128 && /^\p{Lu}/u.test(w);
+  return c >= 128 && UPPER_FIRST.test(w);
 }
 
 /** The last token of the word that starts at token i: "x-Y" chains written without spaces are one word. */
@@ -111,16 +113,6 @@ function wordEnd(st: SentenceTokens, i: number): number {
   )
     j += 2;
   return j;
-}
-
-/** A word may be (part of) a person's name: capitalised, or a name particle ("van", "de"; not "al-Assad", too long). */
-function isNameLike(text: string, lower: string): boolean {
-  const c = text.charCodeAt(0);
-  // A–Z, or any upper-case letter beyond ASCII.
-  if (c >= 65 && c <= 90) return true;
-  // Particles are two to five lower-case letters.
-  if (c < 128) return c >= 97 && c <= 122 && lower.length <= 5 && PARTICLES.has(lower);
-  return /^\p{Lu}/u.test(text);
 }
 
 /**
@@ -178,12 +170,15 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
     const w = j === i ? lastPart : text.slice(start, end);
     const lower = lowerOf(w);
     const c0 = w.charCodeAt(0);
-    if (lowerInto !== undefined && i > 0 && c0 >= 97 && c0 <= 122) lowerInto.add(lower);
+    const lowerLead = c0 >= 97 && c0 <= 122;
+    if (lowerInto !== undefined && i > 0 && lowerLead) lowerInto.add(lower);
     const figure = inEntity !== undefined && inEntity[i] === 1;
     const pos = tags[j]!;
+    // `upperFirst(w)`, its first letter read once for it, `isNameLike` and `lead`.
+    const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 128 && UPPER_FIRST.test(w));
     let name = false;
-    const cap = upperFirst(w);
-    if (types[i] === 'word' && !figure) {
+    // Most words are in lower case and alone (no hyphen): never a name, nothing more to read for it.
+    if ((cap || j > i) && types[i] === 'word' && !figure) {
       const particle = j > i && PARTICLES.has(values[i]!.toLowerCase());
       if ((particle || cap) && !NOT_NAMES.has(lower) && nameShaped(w, particle)) {
         // wink sometimes tags a surname as a verb or noun ("Elizabeth Dole/VERB"): after a name, mid-sentence, it still is one.
@@ -191,7 +186,9 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
       }
     }
     const lemma = lemmas[j] ?? lastPart;
-    const lead = c0 >= 97 && c0 <= 122 ? LEAD_LOWER : c0 >= 48 && c0 <= 57 ? LEAD_DIGIT : 0;
+    const lead = lowerLead ? LEAD_LOWER : c0 >= 48 && c0 <= 57 ? LEAD_DIGIT : 0;
+    // `isNameLike`: a capital (beyond ASCII too, as `cap` reads it), or a particle ("van", two to five letters).
+    const nameLike = cap || (lowerLead && lower.length <= 5 && PARTICLES.has(lower));
     const reused = pool?.words[pool.word];
     if (reused) {
       pool!.word++;
@@ -203,12 +200,12 @@ export function wordsOf(st: SentenceTokens, pool?: WordPool, lowerInto?: Set<str
       reused.end = end;
       reused.name = name;
       reused.figure = figure;
-      reused.nameLike = isNameLike(w, lower);
+      reused.nameLike = nameLike;
       reused.cap = cap;
       reused.lead = lead;
       out[count] = reused;
     } else {
-      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike: isNameLike(w, lower), cap, lead };
+      const word = { text: w, lower, pos, lemma, start, end, name, figure, nameLike, cap, lead };
       if (pool) {
         pool.words.push(word);
         pool.word++;

@@ -1,5 +1,5 @@
 import type { Word } from '../person-words.ts';
-import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoEpoch, infoOf, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, type WordInfo, unscoredRun } from './features.ts';
+import { type ArticleContext, BOS, EMPTY, EOS, featureKey, infoById, infoEpoch, infoIdOf, infoShapes, infoWords, lineKind, MAX_INFOS, nameLike, ONE, pairHash, posHash, runOf, T, unscoredRun } from './features.ts';
 import type { Weights } from './perceptron.ts';
 
 /**
@@ -35,6 +35,35 @@ function add(m: Weights, key: number, out: Float64Array | Float32Array, at: numb
     if (k === 0) return;
     s = (s + 1) & mask;
   }
+}
+
+/**
+ * In front of the model's table, for the features of a pair (a word's shape with its neighbours'
+ * or the line's kind, a neighbour's word with the shape): a direct-mapped cache of the latest key
+ * per slot and its weights, copied. The same few thousand pairs come back all the time, and this
+ * small table stays in the processor's cache where the model's (a megabyte, probed at random) does
+ * not. The weights added are the table's own, in the same order: the sums are the same.
+ */
+const PAIR_BITS = 13;
+const pairKeys = new Uint32Array(1 << PAIR_BITS);
+/** The weights of `pairKeys[slot]` at 3 × slot (zeros for a feature the model lacks). */
+const pairRows = new Float32Array(TAGS << PAIR_BITS);
+let pairModel: Weights | undefined;
+
+/** `add` through the pair cache (filled for model `pairModel`). */
+function addPair(m: Weights, key: number, out: Float64Array, at: number): void {
+  const slot = key >>> (32 - PAIR_BITS);
+  const r = slot * TAGS;
+  if (pairKeys[slot] !== key) {
+    pairKeys[slot] = key;
+    pairRows[r] = 0;
+    pairRows[r + 1] = 0;
+    pairRows[r + 2] = 0;
+    add(m, key, pairRows, r);
+  }
+  out[at]! += pairRows[r]!;
+  out[at + 1]! += pairRows[r + 1]!;
+  out[at + 2]! += pairRows[r + 2]!;
 }
 
 /**
@@ -126,9 +155,8 @@ let have = new Uint8Array(1024);
 let partsModel: Weights | undefined;
 let partsEpoch = -1;
 
-/** Where the partial sums of a word's info for model m start in `parts`. */
-function partsOf(m: Weights, info: WordInfo): number {
-  const id = info.id;
+/** Where the partial sums of the word info `id` for model m start in `parts`. */
+function partsOf(m: Weights, id: number): number {
   const at = id * PARTS;
   if (have[id] === 1) return at;
   if (have.length <= id) {
@@ -141,6 +169,7 @@ function partsOf(m: Weights, info: WordInfo): number {
     have = seen;
   }
   have[id] = 1;
+  const info = infoById(id);
   const e = parts;
   e.fill(0, at, at + PARTS);
   add(m, featureKey(T.bias, EMPTY), e, at + SELF);
@@ -167,7 +196,15 @@ const addParts = (out: Float64Array, at: number, p: number) => {
   out[at + 2]! += parts[p + 2]!;
 };
 
-let infos: (WordInfo | undefined)[] = [];
+/**
+ * What the scores read of each word of the sentence being scored, from its info, read once per word
+ * (every word is read as itself and as up to four neighbours): its folded word's and its shape's
+ * hashes, where its partial sums start in `parts`, and its POS tag's rows.
+ */
+let wordAt = new Uint32Array(256);
+let shapeAt = new Uint32Array(256);
+let partsAt = new Int32Array(256);
+const posAt: Float64Array[] = [];
 
 /**
  * Adds to `em` (n × TAGS, zeroed) the emission scores of the sentence's candidate words, times the
@@ -182,10 +219,18 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
     partsEpoch = infoEpoch;
     have.fill(0);
   }
+  if (pairModel !== m) {
+    pairModel = m;
+    pairKeys.fill(0);
+  }
   const n = ws.length;
   let count = 0;
   let kind = -1;
-  if (infos.length < n) infos = new Array(2 * n);
+  if (wordAt.length < n) {
+    wordAt = new Uint32Array(2 * n);
+    shapeAt = new Uint32Array(2 * n);
+    partsAt = new Int32Array(2 * n);
+  }
   let filled = -1;
   let i = 0;
   while (i < n) {
@@ -200,39 +245,42 @@ export function emissionsInto(m: Weights, ws: Word[], ctx: ArticleContext, em: F
       continue;
     }
     if (kind === -1) kind = lineKind(ws);
-    for (let k = Math.max(filled + 1, i - 2); k <= Math.min(n - 1, j + 2); k++) infos[k] = infoOf(ws[k]!);
+    for (let k = Math.max(filled + 1, i - 2); k <= Math.min(n - 1, j + 2); k++) {
+      const id = infoIdOf(ws[k]!);
+      wordAt[k] = infoWords[id]!;
+      shapeAt[k] = infoShapes[id]!;
+      partsAt[k] = partsOf(m, id);
+      posAt[k] = posRows(m, f, ws[k]!.pos);
+    }
     filled = Math.min(n - 1, j + 2);
     for (let k = i; k <= j; k++) {
       const w = ws[k]!;
       const at = k * TAGS;
-      const info = infos[k]!;
-      const pi = k > 0 ? infos[k - 1]! : undefined;
-      const ni = k + 1 < n ? infos[k + 1]! : undefined;
-      const s0 = info.shape;
-      const pl = pi ? pi.word : BOS;
-      const nl = ni ? ni.word : EOS;
-      addParts(em, at, partsOf(m, info) + SELF);
-      if (pi) addParts(em, at, partsOf(m, pi) + PREV);
+      const s0 = shapeAt[k]!;
+      const pl = k > 0 ? wordAt[k - 1]! : BOS;
+      const nl = k + 1 < n ? wordAt[k + 1]! : EOS;
+      addParts(em, at, partsAt[k]! + SELF);
+      if (k > 0) addParts(em, at, partsAt[k - 1]! + PREV);
       else addAt(em, at, rows, W_PREV_BOS);
-      if (ni) addParts(em, at, partsOf(m, ni) + NEXT);
+      if (k + 1 < n) addParts(em, at, partsAt[k + 1]! + NEXT);
       else addAt(em, at, rows, W_NEXT_EOS);
-      if (k >= 2) addParts(em, at, partsOf(m, infos[k - 2]!) + PREV2);
+      if (k >= 2) addParts(em, at, partsAt[k - 2]! + PREV2);
       else addAt(em, at, rows, W_PREV2_BOS);
-      if (k + 2 < n) addParts(em, at, partsOf(m, infos[k + 2]!) + NEXT2);
+      if (k + 2 < n) addParts(em, at, partsAt[k + 2]! + NEXT2);
       else addAt(em, at, rows, W_NEXT2_EOS);
-      addAt(em, at, posRows(m, f, w.pos), 0);
-      if (k > 0) addAt(em, at, posRows(m, f, ws[k - 1]!.pos), TAGS);
+      addAt(em, at, posAt[k]!, 0);
+      if (k > 0) addAt(em, at, posAt[k - 1]!, TAGS);
       else addAt(em, at, rows, POS_PREV_BOS);
-      if (k + 1 < n) addAt(em, at, posRows(m, f, ws[k + 1]!.pos), 2 * TAGS);
+      if (k + 1 < n) addAt(em, at, posAt[k + 1]!, 2 * TAGS);
       else addAt(em, at, rows, POS_NEXT_EOS);
       addAt(em, at, f.runs, runIndex(j - i + 1, k - i, k === j) * TAGS);
       if (ctx.lowerWords.has(w.lower)) addAt(em, at, rows, DOCLOWER);
-      if (k === 0) add(m, featureKey(T['first|shape0'], s0), em, at);
-      add(m, featureKey(T['shape-1|0'], pairHash(pi ? pi.shape : BOS, s0)), em, at);
-      add(m, featureKey(T['shape0|+1'], pairHash(s0, ni ? ni.shape : EOS)), em, at);
-      add(m, featureKey(T['line|shape0'], pairHash(kind, s0)), em, at);
-      add(m, featureKey(T['w-1|shape0'], pairHash(pl, s0)), em, at);
-      add(m, featureKey(T['w+1|shape0'], pairHash(nl, s0)), em, at);
+      if (k === 0) addPair(m, featureKey(T['first|shape0'], s0), em, at);
+      addPair(m, featureKey(T['shape-1|0'], pairHash(k > 0 ? shapeAt[k - 1]! : BOS, s0)), em, at);
+      addPair(m, featureKey(T['shape0|+1'], pairHash(s0, k + 1 < n ? shapeAt[k + 1]! : EOS)), em, at);
+      addPair(m, featureKey(T['line|shape0'], pairHash(kind, s0)), em, at);
+      addPair(m, featureKey(T['w-1|shape0'], pairHash(pl, s0)), em, at);
+      addPair(m, featureKey(T['w+1|shape0'], pairHash(nl, s0)), em, at);
       cand[k] = 1;
       count++;
     }
