@@ -6,7 +6,7 @@ import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
 import { expandTerms, rankSentences } from '../src/answers/ask/rank.ts';
 import { contentTerms } from '../src/answers/ask/route.ts';
 import { questionWords } from '../src/answers/ask/signals.ts';
-import type { QuoteRef } from '../src/answers/types.ts';
+import type { QuoteRef, SearchItem } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { indexOf, tempCorpus } from './helpers/corpus.ts';
 
@@ -17,7 +17,7 @@ import { indexOf, tempCorpus } from './helpers/corpus.ts';
  * on Sunday") is not the day of the event asked about.
  */
 const REUTERS = path.resolve(import.meta.dirname, '../../shared/corpora/reuters-21578');
-const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt', '16828.txt', '16634.txt', '08516.txt', '06652.txt'];
+const STORIES = ['21498.txt', '16984.txt', '21576.txt', '21492.txt', '17636.txt', '11389.txt', '19995.txt', '15650.txt', '19452.txt', '06391.txt', '00001.txt', '00002.txt', '00003.txt', '07196.txt', '03464.txt', '12857.txt', '13003.txt', '17509.txt', '16828.txt', '16634.txt', '08516.txt', '06652.txt', '13056.txt', '13074.txt'];
 
 const haveReuters = existsSync(REUTERS);
 if (!haveReuters) console.warn(`test/ask-reuters.test.ts: Reuters question rules skipped (${REUTERS} not found)`);
@@ -131,6 +131,15 @@ describe.skipIf(!haveReuters)('places and days asked for, on Reuters stories', (
   it('"which Iranian tanker" is answered by the report that names the tanker ("the Iranian tanker Khark-5")', () => {
     const items = answerAsk(index, 'Which Iranian tanker was hit south of Kharg on March 8 in the last confirmed Iraqi attack before the late-March raids?').items as QuoteRef[];
     expect(items[0]!.quote).toMatch(/when the Iranian tanker Khark-5 was hit south of Kharg/);
+  });
+
+  it('two wire versions of one report are one item: the second quoted under the first, not taking a place of its own', () => {
+    const items = answerAsk(index, 'How many Iranian boats did Iraq say its forces sank near its oil terminal in the northern Gulf?').items as SearchItem[];
+    const first = items.findIndex((it) => /sank three Iranian boats (?:which|that) tried to approach/.test(it.quote));
+    expect(first).toBe(0);
+    const copies = (items[0]!.alsoIn ?? []).filter((x) => typeof x !== 'string');
+    expect(copies.map((x) => x.source)).toEqual([items[0]!.source === '13056.txt' ? '13074.txt' : '13056.txt']);
+    expect(items.slice(1).some((it) => /sank three Iranian boats (?:which|that) tried/.test(it.quote))).toBe(false);
   });
 
   it('"who was the X" gets the sentence that names X before the lead that only describes X', () => {

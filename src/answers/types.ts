@@ -22,8 +22,8 @@ export interface QuoteRef {
 }
 
 export interface SearchItem extends QuoteRef {
-  /** Other articles that carry the very same sentence. */
-  alsoIn?: string[];
+  /** Other articles that carry the very same sentence (a file name), or, in an ask answer, nearly the same one (its own quote and file: two wire versions of one report). */
+  alsoIn?: (string | QuoteRef)[];
   /** Whose words the quote is, when a question asked what someone said (read from the text: "X said", "he said" after X). */
   speaker?: string;
 }

@@ -114,6 +114,13 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     head = `**${escapeCapped(item.speaker, 100)}** said:`;
   }
 
+  // A quote another article tells in nearly the same words (an ask answer's near copies) follows it, as a toll's other reports do.
+  if (!('dateText' in item) && 'alsoIn' in item && item.alsoIn) {
+    const near = item.alsoIn.filter((x): x is QuoteRef => typeof x !== 'string');
+    for (const s of near.slice(0, EXTRA_SOURCES)) extras.push(quoteLines(s, lookup, 500));
+    more += Math.max(0, near.length - EXTRA_SOURCES);
+  }
+
   // A plain quote (search, ask) needs no heading line: the quote and its source are the item. A
   // /sources row has its title in the heading: its source line is the file, linked when it has a URL.
   const headLine = head ? `${num} ${head}` : '';
@@ -129,8 +136,8 @@ export function itemBlock(item: Answer['items'][number], n: number, lookup: Arti
     }
     block = next;
   }
-  if ('alsoIn' in item && item.alsoIn?.length && typeof item.alsoIn[0] === 'string') {
-    const files = item.alsoIn as string[];
+  const files = 'alsoIn' in item && item.alsoIn ? (item.alsoIn as (string | QuoteRef)[]).filter((x): x is string => typeof x === 'string') : [];
+  if (files.length) {
     const shown = files.slice(0, ALSO_IN).map((f) => escapeCapped(sourceLabel(f, lookup), 150));
     const line = `*also in:* ${shown.join('; ')}${files.length > ALSO_IN ? ` and ${files.length - ALSO_IN} more` : ''}`;
     if (block.length + 1 + line.length <= max - 40) block += `\n${line}`;

@@ -72,6 +72,17 @@ describe('renderAnswer', () => {
     expect(page!.title).toBe('/search jet');
   });
 
+  it('shows a near copy from another article under its quote, and an exact copy as "also in"', () => {
+    const ans: Answer = {
+      command: 'ask',
+      query: 'how many boats',
+      items: [{ quote: 'Iraq said its forces sank three Iranian boats which tried to approach.', source: 'a.txt', alsoIn: ['c.txt', { quote: 'Iraq said its forces sank three Iranian boats that tried to approach.', source: 'b.txt' }] }],
+    };
+    const d = renderAnswer(ans, lookup)[0]!.description!;
+    expect(d).toContain('*also:*\n> Iraq said its forces sank three Iranian boats that tried to approach.\n— b.txt');
+    expect(d).toContain('*also in:* c.txt');
+  });
+
   it('puts toll figures and dates beside their quotes, and extra sources under them', () => {
     const toll: CasualtyItem = {
       quote: 'At least 44 people were killed.',

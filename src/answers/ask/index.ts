@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.ts';
 import { answerCasualties } from '../casualties.ts';
 import { quoteItems } from '../search.ts';
 import { dateNote, timelineItem, timelinePositions } from '../timeline.ts';
-import type { Answer, CasualtyItem, SearchItem, TimelineItem, WhoItem } from '../types.ts';
+import type { Answer, CasualtyItem, QuoteRef, SearchItem, TimelineItem, WhoItem } from '../types.ts';
 import { answerWho } from '../who.ts';
 import { expandTerms, type QueryTerm, type RankOptions, rankSentences } from './rank.ts';
 import { introduceNamed } from './introduce.ts';
@@ -180,7 +180,7 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
   if (opts.whichOne) ranked = fittingFirstInStory(index, ranked, opts.kind);
   const ids = ranked.map((r) => r.id);
   const weak = ids.length > 0 && coverage(index, ids[0]!, terms, query) < WEAK_COVERAGE;
-  let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems);
+  let items: SearchItem[] = quoteItems(index, ids, LIMITS.askItems, { nearCopies: true });
   if (opts.speaker) items = items.map((it) => withSpeaker(index, it, ids, opts.speaker!));
   else if (opts.kind === 'person') items = introduceNamed(index, items, ids[0], opts.asked, LIMITS.askItems);
   if (opts.kind !== 'date') return { items, weak };
@@ -194,7 +194,11 @@ function rankedItems(index: CorpusIndex, terms: string[], opts: AskOptions): Ran
     if (!entry) return it;
     const d = timelineItem(index, entry);
     // The timeline entry may be told first by another article: quote the one the ranker chose.
-    const alsoIn = [{ quote: d.quote, source: d.source }, ...(d.alsoIn ?? [])].filter((x) => x.source !== it.source);
+    // …and the ranker's near copies of it stay with it.
+    const copies = (it.alsoIn ?? []).filter((x): x is QuoteRef => typeof x !== 'string');
+    const alsoIn = [{ quote: d.quote, source: d.source }, ...(d.alsoIn ?? []), ...copies].filter(
+      (x, i, all) => x.source !== it.source && all.findIndex((y) => y.source === x.source && y.quote === x.quote) === i,
+    );
     const item: TimelineItem = { date: d.date, dateText: d.dateText, quote: it.quote, source: it.source };
     if (d.note) item.note = d.note;
     if (d.future) item.future = true;
