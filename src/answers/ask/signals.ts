@@ -47,6 +47,8 @@ const TEMPORAL_ALL = new RegExp(TEMPORAL.source, 'gi');
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter)\b/gi;
 const DIGITS = /\$?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?/g;
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\s+$`);
+const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![a-z])`);
 const REASON = /\b(?:because|due to|as a result|owing to|in order to|so that|after|amid|following|over (?:his|her|their|its|the)|for (?:his|her|their) (?:role|part)|since|caused by|blamed (?:on|for)|accused of|charged with|in protest|to protest|in response to|was (?:meant|designed) to)\b/i;
 const MANNER =
   /\b(?:died|dies|killed|drowned|perished)\b(?:\s+[\w'’-]+){0,4}?\s+(?:of|from|in|after|when|by|during|while)\b|\b(?:shot|stabbed|beaten|burned|crushed|hanged|strangled|poisoned|electrocuted)\s+(?:to\s+death|dead)\b|\b(?:suicide|heart attack|overdose|stroke)\b/i;
@@ -166,7 +168,8 @@ class Signals implements SentenceSignals {
   get numbers() {
     // A number word with a capital inside the sentence is part of a name ("Two Creeks", "Group of Seven").
     this.#numbers ??= [
-      ...(this.text.match(DIGITS) ?? []),
+      // A day of a month is a date, not a figure: "launched into Iraq on January 9" counts nothing.
+      ...[...this.text.matchAll(DIGITS)].filter((m) => !(/^\d{1,2}$/.test(m[0]) && (MONTH_BEFORE.test(this.text.slice(Math.max(0, m.index - 12), m.index)) || MONTH_AFTER.test(this.text.slice(m.index + m[0].length, m.index + m[0].length + 12))))).map((m) => m[0]),
       ...[...this.text.matchAll(NUMBER_WORD)].filter((m) => !(m.index > 0 && /\p{Lu}/u.test(m[0][0]!) && !/["“(]\s*$/.test(this.text.slice(0, m.index)))).map((m) => m[0]),
     ];
     return this.#numbers;
