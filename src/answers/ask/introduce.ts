@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../../index/types.ts';
+import type { ArticleAnalysis } from '../../nlp/analyze.ts';
 import { quoteItems } from '../search.ts';
 import type { SearchItem } from '../types.ts';
 import { given, signalsOf } from './signals.ts';
@@ -7,8 +8,10 @@ import { given, signalsOf } from './signals.ts';
  * A who-answer whose best sentence names its person by surname alone ("According to Griffith,
  * Stallworth's blood-alcohol level … was measured at 0.126 percent") is followed by the sentence of
  * the same story that gives the person's full name ("Cleveland Browns wide receiver Donte Stallworth
- * was charged …"): the reader learns who it is, in the story's own words. Names the question already
- * gives ("Who did Sam Adams …", a sentence naming "Adams") are not introduced again.
+ * was charged …"): the reader learns who it is, in the story's own words. So is a best sentence that
+ * says only "he" or "she" ("He's made it his mission to save thousands of turtles …"): by the last
+ * person named before it. Names the question already gives ("Who did Sam Adams …", a sentence naming
+ * "Adams") are not introduced again.
  */
 export function introduceNamed(index: CorpusIndex, items: SearchItem[], topId: number | undefined, asked: Set<string>, limit: number): SearchItem[] {
   if (topId === undefined || !items.length) return items;
@@ -21,11 +24,16 @@ export function introduceNamed(index: CorpusIndex, items: SearchItem[], topId: n
     const longer = new Set(a.facts.people.filter((m) => !m.org && m.name.endsWith(` ${p}`)).map((m) => m.name));
     return longer.size === 1 ? [...longer][0]! : p;
   };
-  const full = nearestAsked(
-    top.text,
-    signalsOf(a, top.index).people.map(fuller).filter((p) => p.includes(' ') && !top.text.includes(p) && !given(p, asked)),
-    asked,
-  );
+  const named = signalsOf(a, top.index).people;
+  const full = named.length
+    ? nearestAsked(
+        top.text,
+        named.map(fuller).filter((p) => p.includes(' ') && !top.text.includes(p) && !given(p, asked)),
+        asked,
+      )
+    : PRONOUN_FIRST.test(top.text)
+      ? lastNamedBefore(a, top.index, asked, fuller)
+      : undefined;
   if (!full) return items;
   // The story's sentences are consecutive in `index.sentences`, in their order.
   const first = topId - top.index;
@@ -38,6 +46,21 @@ export function introduceNamed(index: CorpusIndex, items: SearchItem[], topId: n
     return [items[0]!, ...intro, ...rest].slice(0, limit);
   }
   return items;
+}
+
+/** A sentence that opens on a person's pronoun: "He's made it his mission to save thousands of turtles …". */
+const PRONOUN_FIRST = /^["“]?(?:He|She)(?:['’]s)?\b/u;
+
+/**
+ * The person "he" or "she" opening sentence k stands for: the last one named in the sentences before
+ * it, by full name, unless the question gives the name already.
+ */
+function lastNamedBefore(a: ArticleAnalysis, k: number, asked: Set<string>, fuller: (p: string) => string): string | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    const people = signalsOf(a, j).people.map(fuller).filter((p) => p.includes(' '));
+    if (people.length) return people.some((p) => given(p, asked)) ? undefined : people.at(-1);
+  }
+  return undefined;
 }
 
 /**
