@@ -107,7 +107,7 @@ describe('the kind of answer read from more question forms', () => {
     expect(routeQuestion('What does the government forecast?')).toEqual({ kind: 'search', words: 'the government forecast' });
   });
 
-  it('the measure of a figure asked for: "how far" a distance, "how old" an age, "how many homes" homes', () => {
+  it('the measure of a figure asked for: "how far" a distance, "how old" an age, "how many homes" homes or houses', () => {
     const fits = (q: string, sentence: string) => measureOf(q)?.test(sentence);
     expect(fits('How far away is the border from the town?', 'The border is only about 100 meters (yards) from the town.')).toBe(true);
     expect(fits('How far away is the border from the town?', 'Five men crossed the border.')).toBe(false);
@@ -119,6 +119,8 @@ describe('the kind of answer read from more question forms', () => {
     expect(fits('How much did the house cost?', 'It has 12 rooms.')).toBe(false);
     expect(fits('How many homes were without power?', 'The storm left 10,638 homes and businesses without power.')).toBe(true);
     expect(fits('How many homes were without power?', 'Crews worked 16 hours.')).toBe(false);
+    // …or of a word news uses for the counted thing: homes are houses.
+    expect(fits('How many homes did the Muslims burn?', 'Some 50 houses were burned down and more than 100 were looted by the protesters.')).toBe(true);
     expect(fits('How many safe passengers are there?', 'Officials said 40 passengers were safe.')).toBe(true);
     expect(fits('How many voters back the mayor?', 'Some 51 percent said they did.')).toBe(true);
     // Any figure will do: "how many were killed", "how many said …", "how much rain fell"

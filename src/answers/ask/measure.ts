@@ -1,3 +1,6 @@
+import { queryTerms } from '../../nlp/terms.ts';
+import { synonymsOf } from './synonyms.ts';
+
 /**
  * What a figure asked for measures: "how far" a distance, "how long" a time, "how old" an age, "how
  * much did it cost" money, "how many homes" homes. A sentence whose figure is of that measure answers
@@ -42,7 +45,8 @@ export function measureOf(question: string): RegExp | undefined {
   const words = (/\bhow\s+many\s+([a-z]+)(?:[\s-]+([a-z]+))?/i.exec(q) ?? []).slice(1, 3).filter((w): w is string => !!w && w.length >= 3);
   const counted = words.filter((w, i) => i === 0 || !NOT_COUNTED.test(w)).slice(0, NOT_COUNTED.test(words[0] ?? '') ? 0 : 2);
   if (!counted.length) return undefined;
-  const stems = counted.map((w) => w.toLowerCase().slice(0, Math.max(4, w.length - 3)));
+  // The counted noun or a word news uses for it ("how many homes": "50 houses were burned"), as stems.
+  const stems = counted.flatMap((w) => [w.toLowerCase().slice(0, Math.max(4, w.length - 3)), ...queryTerms(w).flatMap(synonymsOf).filter((t) => t.length >= 4 && /^[a-z]+$/.test(t))]);
   // A share counts too: "how many said …" → "51 percent".
   return figureOf(`(?:${stems.join('|')})\\w*|percent|per cent|%`);
 }
