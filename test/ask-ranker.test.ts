@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsk, answerKind } from '../src/answers/ask/index.ts';
 import { synonymsOf } from '../src/answers/ask/synonyms.ts';
+import { queryTerms } from '../src/nlp/terms.ts';
 import type { QuoteRef } from '../src/answers/types.ts';
 import type { CorpusIndex } from '../src/index/types.ts';
 import { seedIndex, writtenCorpus } from './helpers/corpus.ts';
@@ -148,6 +149,11 @@ describe('the answer ranker on a small corpus written by the test', () => {
     expect(synonymsOf('injur')).toEqual(expect.arrayContaining(['wound', 'hurt', 'casualti']));
     expect(synonymsOf('injur')).not.toContain('wind');
     expect(synonymsOf('wind')).toEqual([]);
+  });
+
+  it('a blizzard or a snowstorm is a storm ("The storm started late Sunday night" answers when the blizzard began)', () => {
+    const [blizzard, storm, snowstorm] = ['blizzard', 'storm', 'snowstorm'].map((w) => queryTerms(w)[0]!);
+    expect(synonymsOf(blizzard!)).toEqual(expect.arrayContaining([storm, snowstorm]));
   });
 
   it('a synonym of news reporting meets the question ("died" finds "was killed")', () => {

@@ -33,7 +33,7 @@ fall decline drop decrease slide plunge
 talk negotiation discussion
 meet meeting summit
 protest demonstration rally protester demonstrator
-storm hurricane cyclone typhoon
+storm hurricane cyclone typhoon blizzard snowstorm
 fire blaze
 flood flooding
 film movie
