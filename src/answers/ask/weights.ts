@@ -84,7 +84,10 @@ export const WEIGHTS = {
    */
   positionTerms: 4,
   /** A short sentence, of fewer terms than `shortTerms` (negative: a penalty). */
-  short: -1.44,
+  // -1.44 from the fit; -1.1 once the follow-up sentences and near copies came in (every measure rose
+  // a little: NewsQA dev 57.7/70.0 -> 57.8/70.3 in process, both halves; with 370 distractors
+  // 55.6/68.9 -> 55.8/69.1; 337 Reuters questions top-3 92.9 -> 93.2). -0.86 the same.
+  short: -1.1,
   shortTerms: 6,
   /** A sentence opening with a quotation mark, unless X's words are asked for (negative: a penalty). */
   quotation: -0.98,
