@@ -89,10 +89,10 @@ function nearestAsked(text: string, names: string[], asked: Set<string>): string
   return best ?? names[0];
 }
 
-
 /** A sentence that opens on words pointing back to the one before: "These machines can make …", "It was …", "They said …". */
 const ANAPHOR_FIRST = /^["“]?(?:It|They|These|Those|This|Such)\b/u;
-const LEADING_CLAUSE = /^(?:When|If|As|After|Once)\b[^,]{0,60},\s*/u;
+/** A clause before the main one: "When used in conjunction with CPR, ". */
+const OPENING_CLAUSE = /^(?:When|If|As|After|Once)\b[^,]{0,60},\s*/u;
 
 /**
  * A what-answer whose best sentence opens by pointing back ("When used …, these machines can make the
@@ -105,7 +105,7 @@ export function introduceReferent(index: CorpusIndex, items: SearchItem[], topId
   const prev = index.sentences[topId - 1];
   if (items[0]!.source !== top.file || items[0]!.quote !== top.text || !prev || prev.file !== top.file) return items;
   // The main clause: "When used in conjunction with CPR, these machines …" points back with "these".
-  const main = top.text.replace(LEADING_CLAUSE, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  const main = top.text.replace(OPENING_CLAUSE, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (!ANAPHOR_FIRST.test(main)) return items;
   if (items.slice(0, 3).some((it) => it.source === prev.file && it.quote === prev.text)) return items;
   const before = quoteItems(index, [topId - 1], 1);

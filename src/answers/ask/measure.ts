@@ -1,4 +1,5 @@
 import { queryTerms } from '../../nlp/terms.ts';
+import { MONTH, WEEKDAY } from './signals.ts';
 import { synonymsOf } from './synonyms.ts';
 
 /**
@@ -54,18 +55,19 @@ export function measureOf(question: string): RegExp | undefined {
 /** A time of day: "9:40 A.M.", "0825 local time", "2200 hrs", "0336 GMT", "at noon". */
 const CLOCK = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs|hours|local|EDT|EST|CET|BST|IST|JST)\b|\b(?:noon|midnight)\b/i;
 
-const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|September|October|November|December`;
 /** A year: "in 1994", "since 2005", "last year", "a year earlier". */
 const YEAR = /\b(?:1[6-9]|20)\d\d\b|\b(?:last|this|next|previous|that)\s+year\b|\ba\s+year\s+(?:ago|earlier|before|later)\b/i;
-/** A day: a weekday, a day of a month ("March 8", "8 March", "Feb. 1"), "today", "yesterday", "last night". */
 /** A day of a month spelled out, as wires sometimes write it: "the March five quake", "March fifth". */
 const DAY_WORD = String.raw`(?:(?:twenty|thirty)[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)(?:th)?\b|(?:tenth|twentieth|thirtieth)\b`;
+/**
+ * A day: a weekday, a day of a month ("March 8", "8 March", "Feb. 1", "March five"), "today",
+ * "yesterday", "last night". Case kept: "May 5" is a day, "may 5" is not.
+ */
 const DAY = new RegExp(
-  // Case kept: "May 5" is a day, "may 5" is not.
-  String.raw`\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b(?:[Ll]ast|[Tt]his)\s+(?:night|morning|evening|afternoon)\b|(?:\b(?:${MONTH}))\s+(?:\d{1,2}\b|${DAY_WORD})|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH})`,
+  String.raw`\b${WEEKDAY}\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b(?:[Ll]ast|[Tt]his)\s+(?:night|morning|evening|afternoon)\b|\b${MONTH}\s+(?:\d{1,2}\b|${DAY_WORD})|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?![A-Za-z])`,
 );
 /** A month: its name ("in March", "last September"). */
-const MONTH_NAMED = new RegExp(String.raw`\b(?:${MONTH})(?!\w)`);
+const MONTH_NAMED = new RegExp(String.raw`\b${MONTH}(?![A-Za-z])`);
 
 /**
  * "What time did …", "in what year …", "on what date …": the date asked for is of that kind (a time

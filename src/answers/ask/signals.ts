@@ -36,8 +36,9 @@ export interface SentenceSignals {
   pronounSubject: boolean;
 }
 
-const WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?";
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** A weekday and a month's name as news writes them, for patterns (case kept: "May", not "may"). */
+export const WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?";
+export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 /** Date and time expressions, whether or not the date reader could place them on a calendar. */
 const TEMPORAL = new RegExp(
   String.raw`\b(?:${WEEKDAY}|${MONTH}\s+\d{1,2}\b|(?:in|since|by|until|of|from|early|late|mid-?)\s+${MONTH}|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|(?:1[89]|20)\d\d(?:s)?\b|yesterday|today|tonight|overnight|this (?:week|month|year|morning|afternoon|evening)|(?:last|next|earlier this|later this) (?:week|month|year|night|weekend|decade|century|season|spring|summer|fall|autumn|winter)|(?:days?|weeks?|months?|years?|decades?) (?:ago|later|earlier)|(?:morning|afternoon|evening|midnight|noon|dawn|dusk)\b)`,
